@@ -1,0 +1,442 @@
+//! Stage 1: documents in.
+//!
+//! [`Reader`] walks a list of inputs (`.txt` files, folders, `.jsonl`
+//! files, `.gz` files of either, and `-` for JSON Lines on standard input)
+//! and yields one [`Document`] at a time, so a corpus of any size streams
+//! through in constant memory. A bad line or file never stops the reader: it
+//! yields a [`CorpusError`] that names the place and the reason, and goes on
+//! with the next line or file.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use flate2::read::MultiGzDecoder;
+use serde::Deserialize;
+
+/// One article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Its identifier: the file stem of a `.txt`, or the `id` of a JSON line.
+    pub id: String,
+    /// The full text.
+    pub text: String,
+    /// The publication date, when known.
+    pub date: Option<NaiveDate>,
+    /// The headline, when given.
+    pub title: Option<String>,
+    /// Where it came from (an outlet name or URL), when given.
+    pub source: Option<String>,
+}
+
+impl Document {
+    /// A document with only an id and a text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            date: None,
+            title: None,
+            source: None,
+        }
+    }
+}
+
+/// A problem with one piece of input. The reader goes on after it.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// A file or folder could not be opened or read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// A line of a JSON Lines input could not be used.
+    #[error("{path}:{line}: {reason}")]
+    BadLine {
+        /// The file (`-` for standard input).
+        path: String,
+        /// The line number, from 1.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A whole `.txt` document could not be used.
+    #[error("{path}: {reason}")]
+    BadFile {
+        /// The file.
+        path: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A document id that was already read; the later document is skipped.
+    #[error("{path}:{line}: duplicate document id {id:?}, skipped")]
+    DuplicateId {
+        /// The file.
+        path: String,
+        /// The line (1 for a `.txt` file).
+        line: usize,
+        /// The id.
+        id: String,
+    },
+}
+
+/// A warning that does not skip anything (a date that could not be read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Where: `path:line`.
+    pub place: String,
+    /// What.
+    pub message: String,
+}
+
+/// The JSON Lines record.
+/// Keys other than these are ignored: news dumps carry many (url, lang, …).
+#[derive(Deserialize)]
+struct Record {
+    id: String,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+/// Parse a date as written in feeds: `YYYY-MM-DD`, optionally followed by a
+/// time (`2020-12-31T08:01:00Z`), of which only the date is kept.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let head = s.trim().get(..10)?;
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+enum Source {
+    Lines {
+        path: String,
+        reader: Box<dyn BufRead>,
+        line: usize,
+    },
+}
+
+/// Streams documents from a list of inputs. See the module documentation.
+pub struct Reader {
+    pending: std::vec::IntoIter<PathBuf>,
+    current: Option<Source>,
+    seen: HashSet<String>,
+    warnings: Vec<Warning>,
+    buf: Vec<u8>,
+}
+
+impl Reader {
+    /// A reader over `inputs`, in the order given; folders are expanded to
+    /// their `.txt`, `.jsonl` and `.gz` files in name order.
+    pub fn new<P: AsRef<Path>>(inputs: &[P]) -> Self {
+        Reader {
+            pending: inputs
+                .iter()
+                .map(|p| p.as_ref().to_path_buf())
+                .collect::<Vec<_>>()
+                .into_iter(),
+            current: None,
+            seen: HashSet::new(),
+            warnings: Vec::new(),
+            buf: Vec::new(),
+        }
+    }
+
+    /// Warnings gathered so far (taken out of the reader).
+    pub fn take_warnings(&mut self) -> Vec<Warning> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    fn check_id(&mut self, path: &str, line: usize, doc: Document) -> Result<Document, CorpusError> {
+        if self.seen.insert(doc.id.clone()) {
+            Ok(doc)
+        } else {
+            Err(CorpusError::DuplicateId {
+                path: path.to_string(),
+                line,
+                id: doc.id,
+            })
+        }
+    }
+
+    /// Open the next input; `Some(item)` when the input itself is a whole
+    /// document or an error.
+    fn open(&mut self, path: PathBuf) -> Option<Result<Document, CorpusError>> {
+        let shown = path.display().to_string();
+        if shown == "-" {
+            self.current = Some(Source::Lines {
+                path: shown,
+                reader: Box::new(BufReader::new(io::stdin())),
+                line: 0,
+            });
+            return None;
+        }
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(source) => return Some(Err(CorpusError::Io { path: shown, source })),
+        };
+        if meta.is_dir() {
+            let mut files = match list_folder(&path) {
+                Ok(f) => f,
+                Err(source) => return Some(Err(CorpusError::Io { path: shown, source })),
+            };
+            files.extend(self.pending.by_ref());
+            self.pending = files.into_iter();
+            return None;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let gz = name.ends_with(".gz");
+        let inner = name.trim_end_matches(".gz");
+        let file = match File::open(&path) {
+            Ok(f) => f,
+            Err(source) => return Some(Err(CorpusError::Io { path: shown, source })),
+        };
+        let raw: Box<dyn Read> = if gz {
+            Box::new(MultiGzDecoder::new(BufReader::new(file)))
+        } else {
+            Box::new(file)
+        };
+        if inner.ends_with(".txt") {
+            let full = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let stem = full[..inner.len() - ".txt".len()].to_string();
+            return Some(read_txt(raw, &shown, stem).and_then(|d| self.check_id(&shown, 1, d)));
+        }
+        self.current = Some(Source::Lines {
+            path: shown,
+            reader: Box::new(BufReader::with_capacity(1 << 16, raw)),
+            line: 0,
+        });
+        None
+    }
+
+    fn next_line(&mut self) -> Option<Result<Document, CorpusError>> {
+        loop {
+            let Source::Lines { path, reader, line } = self.current.as_mut()?;
+            self.buf.clear();
+            match reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
+                    self.current = None;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(source) => {
+                    let path = path.clone();
+                    self.current = None;
+                    return Some(Err(CorpusError::Io { path, source }));
+                }
+            }
+            *line += 1;
+            let (path, line) = (path.clone(), *line);
+            let bytes = trim_ascii(&self.buf);
+            if bytes.is_empty() {
+                continue;
+            }
+            let parsed = parse_record(bytes, &path, line, &mut self.warnings);
+            return Some(parsed.and_then(|d| self.check_id(&path, line, d)));
+        }
+    }
+}
+
+impl Iterator for Reader {
+    type Item = Result<Document, CorpusError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.current.is_some() {
+                if let Some(item) = self.next_line() {
+                    return Some(item);
+                }
+                continue;
+            }
+            let path = self.pending.next()?;
+            if let Some(item) = self.open(path) {
+                return Some(item);
+            }
+        }
+    }
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
+    &b[start..end]
+}
+
+fn list_folder(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let p = entry?.path();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let name = name.trim_end_matches(".gz");
+        if p.is_file() && (name.ends_with(".txt") || name.ends_with(".jsonl")) {
+            files.push(p);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read_txt(mut raw: Box<dyn Read>, path: &str, id: String) -> Result<Document, CorpusError> {
+    let mut bytes = Vec::new();
+    raw.read_to_end(&mut bytes).map_err(|source| CorpusError::Io {
+        path: path.to_string(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| CorpusError::BadFile {
+        path: path.to_string(),
+        reason: format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+    })?;
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(CorpusError::BadFile {
+            path: path.to_string(),
+            reason: "empty document".to_string(),
+        });
+    }
+    Ok(Document::new(id, text))
+}
+
+fn parse_record(bytes: &[u8], path: &str, line: usize, warnings: &mut Vec<Warning>) -> Result<Document, CorpusError> {
+    let bad = |reason: String| CorpusError::BadLine {
+        path: path.to_string(),
+        line,
+        reason,
+    };
+    let s = std::str::from_utf8(bytes)
+        .map_err(|e| bad(format!("not UTF-8 (invalid byte at column {})", e.valid_up_to() + 1)))?;
+    let s = s.strip_prefix('\u{feff}').unwrap_or(s);
+    let rec: Record = serde_json::from_str(s).map_err(|e| bad(format!("{e}")))?;
+    if rec.id.trim().is_empty() {
+        return Err(bad("empty \"id\"".to_string()));
+    }
+    if rec.text.trim().is_empty() {
+        return Err(bad(format!("document {:?} has an empty \"text\"", rec.id)));
+    }
+    let date = match rec.date.as_deref() {
+        None | Some("") => None,
+        Some(d) => {
+            let parsed = parse_date(d);
+            if parsed.is_none() {
+                warnings.push(Warning {
+                    place: format!("{path}:{line}"),
+                    message: format!("date {d:?} is not YYYY-MM-DD; document kept without a date"),
+                });
+            }
+            parsed
+        }
+    };
+    Ok(Document {
+        id: rec.id,
+        text: rec.text,
+        date,
+        title: rec.title,
+        source: rec.source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn jsonl_bad_lines_are_reported_and_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.jsonl");
+        let mut f = File::create(&p).unwrap();
+        writeln!(f, r#"{{"id":"a","text":"Egypt backs Haftar.","date":"2020-01-02"}}"#).unwrap();
+        writeln!(f, r#"{{"id":"b","text":"#).unwrap();
+        f.write_all(b"{\"id\":\"c\",\"text\":\"\xff\"}\n").unwrap();
+        writeln!(f, r#"{{"id":5,"text":"x"}}"#).unwrap();
+        writeln!(f).unwrap();
+        writeln!(f, r#"{{"id":"a","text":"again"}}"#).unwrap();
+        writeln!(f, r#"{{"id":"d","text":"Fine.","date":"yesterday"}}"#).unwrap();
+        drop(f);
+        let mut r = Reader::new(&[&p]);
+        let items: Vec<_> = r.by_ref().collect();
+        let ok: Vec<_> = items
+            .iter()
+            .filter_map(|i| i.as_ref().ok())
+            .map(|d| d.id.as_str())
+            .collect();
+        assert_eq!(ok, vec!["a", "d"]);
+        let errs: Vec<String> = items
+            .iter()
+            .filter_map(|i| i.as_ref().err())
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(errs.len(), 4);
+        assert!(errs[0].contains("a.jsonl:2:"), "{}", errs[0]);
+        assert!(errs[1].contains("a.jsonl:3: not UTF-8"), "{}", errs[1]);
+        assert!(
+            errs[2].contains("a.jsonl:4:") && errs[2].contains("invalid type"),
+            "{}",
+            errs[2]
+        );
+        assert!(errs[3].contains("a.jsonl:6: duplicate document id"), "{}", errs[3]);
+        let w = r.take_warnings();
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].place, format!("{}:7", p.display()));
+    }
+
+    #[test]
+    fn folders_gz_and_txt() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("b.txt"), "Second.").unwrap();
+        std::fs::write(dir.path().join("a.txt"), "First.").unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "  \n").unwrap();
+        std::fs::write(dir.path().join("notes.md"), "ignored").unwrap();
+        let gz = dir.path().join("c.jsonl.gz");
+        let mut enc = flate2::write::GzEncoder::new(File::create(&gz).unwrap(), flate2::Compression::fast());
+        writeln!(enc, r#"{{"id":"c1","text":"Third."}}"#).unwrap();
+        enc.finish().unwrap();
+        let items: Vec<_> = Reader::new(&[dir.path()]).collect();
+        let ok: Vec<_> = items
+            .iter()
+            .filter_map(|i| i.as_ref().ok())
+            .map(|d| d.id.as_str())
+            .collect();
+        assert_eq!(ok, vec!["a", "b", "c1"]);
+        let errs: Vec<_> = items.iter().filter_map(|i| i.as_ref().err()).collect();
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].to_string().ends_with("empty.txt: empty document"));
+    }
+
+    #[test]
+    fn missing_file_is_an_error_not_a_stop() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "First.").unwrap();
+        let missing = dir.path().join("nope.txt");
+        let items: Vec<_> = Reader::new(&[missing, dir.path().join("a.txt")]).collect();
+        assert!(items[0].is_err());
+        assert_eq!(items[1].as_ref().unwrap().id, "a");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            parse_date("2020-12-31T08:01:00Z"),
+            NaiveDate::from_ymd_opt(2020, 12, 31)
+        );
+        assert_eq!(parse_date("31/12/2020"), None);
+    }
+}

@@ -1,0 +1,439 @@
+//! Scoring against gold graphs, as GUIDELINES.md's "Scoring" says.
+//!
+//! For each document with a gold file: the set of (source, relation,
+//! target) triples, `meet` pairs unordered; precision, recall and F1 over
+//! all documents together, once with persons as they are and once with
+//! each person replaced by its affiliation (faction level). Also: how many
+//! `must_not` triples were extracted, and the recall of gold surface forms
+//! of at most five words.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::extract::{Modality, Relation};
+use crate::graph::DocumentAnalysis;
+use crate::link::Gazetteer;
+
+/// A gold actor.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldActor {
+    /// Canonical id.
+    pub id: String,
+    /// Kind.
+    #[serde(default)]
+    pub kind: String,
+    /// Label.
+    #[serde(default)]
+    pub label: String,
+    /// A person's faction.
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    /// Surface forms in the article.
+    #[serde(default)]
+    pub surfaces: Vec<String>,
+}
+
+/// A gold edge or must-not triple.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldEdge {
+    /// Source id.
+    pub source: String,
+    /// support, oppose or meet.
+    pub relation: String,
+    /// Target id.
+    pub target: String,
+    /// The sentence (part) that says it.
+    #[serde(default)]
+    pub evidence: String,
+    /// For must_not: why not.
+    #[serde(default)]
+    pub why: Option<String>,
+}
+
+/// One gold file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldDoc {
+    /// Document id.
+    pub doc: String,
+    /// Actors.
+    #[serde(default)]
+    pub actors: Vec<GoldActor>,
+    /// Edges.
+    #[serde(default)]
+    pub edges: Vec<GoldEdge>,
+    /// Triples that must not be extracted.
+    #[serde(default)]
+    pub must_not: Vec<GoldEdge>,
+}
+
+/// Why gold could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum GoldError {
+    /// A file or folder could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// A gold file is not valid JSON of the gold format.
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse {
+        /// The file.
+        path: String,
+        /// Line.
+        line: usize,
+        /// Column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Read every gold file (a `.json` with a `doc` key) under `dir`,
+/// recursively, keyed by document id.
+pub fn load_gold(dir: &Path) -> Result<BTreeMap<String, GoldDoc>, GoldError> {
+    let mut files = Vec::new();
+    collect_json(dir, &mut files)?;
+    files.sort();
+    let mut out = BTreeMap::new();
+    for f in files {
+        let shown = f.display().to_string();
+        let text = std::fs::read_to_string(&f).map_err(|source| GoldError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| GoldError::Parse {
+            path: shown.clone(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        if value.get("doc").is_none() {
+            continue; // a gazetteer or other data beside the gold
+        }
+        let gold: GoldDoc = serde_json::from_value(value).map_err(|e| GoldError::Parse {
+            path: shown.clone(),
+            line: 0,
+            column: 0,
+            message: e.to_string(),
+        })?;
+        out.insert(gold.doc.clone(), gold);
+    }
+    Ok(out)
+}
+
+fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), GoldError> {
+    let rd = std::fs::read_dir(dir).map_err(|source| GoldError::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    for entry in rd {
+        let p = entry
+            .map_err(|source| GoldError::Io {
+                path: dir.display().to_string(),
+                source,
+            })?
+            .path();
+        if p.is_dir() {
+            collect_json(&p, out)?;
+        } else if p.extension().is_some_and(|e| e == "json") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// A triple of ids; meet pairs are ordered so that source <= target.
+pub type Triple = (String, Relation, String);
+
+fn triple(s: &str, r: Relation, t: &str) -> Triple {
+    if r == Relation::Meet && t < s {
+        (t.to_string(), r, s.to_string())
+    } else {
+        (s.to_string(), r, t.to_string())
+    }
+}
+
+/// Precision, recall and F1 of one level.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Prf {
+    /// Gold triples.
+    pub gold: usize,
+    /// Predicted triples.
+    pub predicted: usize,
+    /// Predicted and gold.
+    pub correct: usize,
+}
+
+impl Prf {
+    /// correct / predicted.
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+    /// correct / gold.
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// A triple with the document and evidence it comes from, for `-v`.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// Document id.
+    pub doc: String,
+    /// The triple.
+    pub triple: Triple,
+    /// Evidence (gold's, or the extracted sentence).
+    pub evidence: String,
+}
+
+/// The scores of a run.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Documents scored (with a gold file).
+    pub documents: usize,
+    /// Person level.
+    pub person: Prf,
+    /// Faction level.
+    pub faction: Prf,
+    /// must_not triples extracted.
+    pub must_not_hits: Vec<Listed>,
+    /// must_not triples in the gold.
+    pub must_not_total: usize,
+    /// Gold surfaces of at most five words.
+    pub surfaces_total: usize,
+    /// Of those, linked to their gold id.
+    pub surfaces_linked: usize,
+    /// Gold surfaces not linked: (doc, surface, id).
+    pub surfaces_missed: Vec<(String, String, String)>,
+    /// Gold triples not extracted (person level).
+    pub missed: Vec<Listed>,
+    /// Extracted triples not in the gold (person level).
+    pub spurious: Vec<Listed>,
+    /// Input documents with no gold file.
+    pub unscored: Vec<String>,
+}
+
+/// Accumulates a [`Report`] document by document.
+pub struct Scorer<'g> {
+    gold: &'g BTreeMap<String, GoldDoc>,
+    gazetteer: &'g Gazetteer,
+    report: Report,
+}
+
+impl<'g> Scorer<'g> {
+    /// A scorer over gold files, mapping predicted persons to factions with
+    /// the gazetteer.
+    pub fn new(gold: &'g BTreeMap<String, GoldDoc>, gazetteer: &'g Gazetteer) -> Self {
+        Scorer {
+            gold,
+            gazetteer,
+            report: Report::default(),
+        }
+    }
+
+    /// Score one document's analysis.
+    pub fn add(&mut self, doc_text: &str, a: &DocumentAnalysis) {
+        let Some(gold) = self.gold.get(&a.doc) else {
+            self.report.unscored.push(a.doc.clone());
+            return;
+        };
+        let r = &mut self.report;
+        r.documents += 1;
+        let g = self.gazetteer;
+        // predicted, person level, with evidence
+        let mut predicted: BTreeMap<Triple, String> = BTreeMap::new();
+        for e in a.events.iter().filter(|e| e.modality == Modality::Asserted) {
+            let t = triple(&g.actor(e.source).id, e.relation, &g.actor(e.target).id);
+            predicted.entry(t).or_insert_with(|| e.evidence.text.clone());
+        }
+        let mut gold_set: BTreeMap<Triple, String> = BTreeMap::new();
+        for e in &gold.edges {
+            if let Some(rel) = Relation::parse(&e.relation) {
+                gold_set
+                    .entry(triple(&e.source, rel, &e.target))
+                    .or_insert_with(|| e.evidence.clone());
+            }
+        }
+        let count = |prf: &mut Prf, p: &BTreeSet<Triple>, gs: &BTreeSet<Triple>| {
+            prf.gold += gs.len();
+            prf.predicted += p.len();
+            prf.correct += p.intersection(gs).count();
+        };
+        let pset: BTreeSet<Triple> = predicted.keys().cloned().collect();
+        let gset: BTreeSet<Triple> = gold_set.keys().cloned().collect();
+        count(&mut r.person, &pset, &gset);
+        for (t, ev) in &gold_set {
+            if !pset.contains(t) {
+                r.missed.push(Listed {
+                    doc: a.doc.clone(),
+                    triple: t.clone(),
+                    evidence: ev.clone(),
+                });
+            }
+        }
+        for (t, ev) in &predicted {
+            if !gset.contains(t) {
+                r.spurious.push(Listed {
+                    doc: a.doc.clone(),
+                    triple: t.clone(),
+                    evidence: ev.clone(),
+                });
+            }
+        }
+        // faction level
+        let gold_aff: HashMap<&str, &str> = gold
+            .actors
+            .iter()
+            .filter_map(|x| x.affiliation.as_deref().map(|f| (x.id.as_str(), f)))
+            .collect();
+        let pred_faction = |id: &str| -> String {
+            match g.by_id(id).and_then(|i| g.actor(i).affiliation) {
+                Some(f)
+                    if g.by_id(id)
+                        .is_some_and(|i| g.actor(i).kind == crate::link::ActorKind::Person) =>
+                {
+                    g.actor(f).id.clone()
+                }
+                _ => id.to_string(),
+            }
+        };
+        let fold = |set: &BTreeSet<Triple>, f: &dyn Fn(&str) -> String| -> BTreeSet<Triple> {
+            set.iter()
+                .map(|(s, rel, t)| triple(&f(s), *rel, &f(t)))
+                .filter(|(s, _, t)| s != t)
+                .collect()
+        };
+        let gold_faction = |id: &str| gold_aff.get(id).map_or(id.to_string(), |f| f.to_string());
+        let pf = fold(&pset, &pred_faction);
+        let gf = fold(&gset, &gold_faction);
+        count(&mut r.faction, &pf, &gf);
+        // must_not
+        for m in &gold.must_not {
+            r.must_not_total += 1;
+            if let Some(rel) = Relation::parse(&m.relation) {
+                let t = triple(&m.source, rel, &m.target);
+                if pset.contains(&t) && !gset.contains(&t) {
+                    r.must_not_hits.push(Listed {
+                        doc: a.doc.clone(),
+                        evidence: predicted.get(&t).cloned().unwrap_or_default(),
+                        triple: t,
+                    });
+                }
+            }
+        }
+        // surfaces
+        let linked: BTreeSet<(String, String)> = a
+            .mentions
+            .iter()
+            .zip(&a.surfaces)
+            .map(|(m, s)| (s.clone(), g.actor(m.actor).id.clone()))
+            .collect();
+        let _ = doc_text;
+        for actor in &gold.actors {
+            for s in &actor.surfaces {
+                if s.split_whitespace().count() > 5 {
+                    continue;
+                }
+                r.surfaces_total += 1;
+                if linked.contains(&(s.clone(), actor.id.clone())) {
+                    r.surfaces_linked += 1;
+                } else {
+                    r.surfaces_missed.push((a.doc.clone(), s.clone(), actor.id.clone()));
+                }
+            }
+        }
+    }
+
+    /// The report.
+    pub fn finish(self) -> Report {
+        self.report
+    }
+}
+
+fn show(t: &Triple) -> String {
+    format!("{} {} {}", t.0, t.1.as_str(), t.2)
+}
+
+impl Report {
+    /// The figures as a table; with `verbose`, what was missed and spurious.
+    pub fn render(&self, verbose: bool) -> String {
+        let mut s = String::new();
+        if verbose {
+            let _ = writeln!(s, "missed edges ({}):", self.missed.len());
+            for l in &self.missed {
+                let _ = writeln!(s, "  {}: {}    | {}", l.doc, show(&l.triple), l.evidence);
+            }
+            let _ = writeln!(s, "spurious edges ({}):", self.spurious.len());
+            for l in &self.spurious {
+                let _ = writeln!(s, "  {}: {}    | {}", l.doc, show(&l.triple), l.evidence);
+            }
+            let _ = writeln!(s, "surfaces not linked ({}):", self.surfaces_missed.len());
+            for (d, surf, id) in &self.surfaces_missed {
+                let _ = writeln!(s, "  {d}: {surf:?} -> {id}");
+            }
+            let _ = writeln!(s);
+        }
+        if !self.unscored.is_empty() {
+            let _ = writeln!(
+                s,
+                "no gold for {} document(s): {}",
+                self.unscored.len(),
+                self.unscored.join(", ")
+            );
+        }
+        let _ = writeln!(s, "documents scored: {}", self.documents);
+        let _ = writeln!(s, "level      gold  predicted  correct  precision  recall     F1");
+        for (name, p) in [("person", &self.person), ("faction", &self.faction)] {
+            let _ = writeln!(
+                s,
+                "{name:<8} {:>6} {:>10} {:>8} {:>10.3} {:>7.3} {:>6.3}",
+                p.gold,
+                p.predicted,
+                p.correct,
+                p.precision(),
+                p.recall(),
+                p.f1()
+            );
+        }
+        let _ = writeln!(
+            s,
+            "must_not hits: {} of {}",
+            self.must_not_hits.len(),
+            self.must_not_total
+        );
+        for l in &self.must_not_hits {
+            let _ = writeln!(s, "  {}: {}    | {}", l.doc, show(&l.triple), l.evidence);
+        }
+        let _ = writeln!(
+            s,
+            "surfaces linked: {} of {} (recall {:.3})",
+            self.surfaces_linked,
+            self.surfaces_total,
+            ratio(self.surfaces_linked, self.surfaces_total)
+        );
+        s
+    }
+}

@@ -1,0 +1,184 @@
+//! The node-link JSON of DESIGN.md, as networkx's `node_link_graph` reads it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::extract::{Modality, Relation};
+use crate::graph::{ActorGraph, Edge, EvidenceItem, GraphOptions, Node};
+
+/// The `graph` attributes of the JSON file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphAttrs {
+    /// "actorgraph <version>".
+    pub generator: String,
+    /// Number of documents read.
+    pub documents: u64,
+    /// "actor" or "faction".
+    pub level: String,
+    /// True when modal events (planned, negated, …) are edges.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub include_modal: bool,
+    /// Evidence kept per edge.
+    #[serde(default = "default_max_evidence")]
+    pub max_evidence: usize,
+}
+
+fn default_max_evidence() -> usize {
+    crate::graph::DEFAULT_MAX_EVIDENCE
+}
+
+/// One edge of the JSON file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonEdge {
+    /// Source id (for meet, the smaller id).
+    pub source: String,
+    /// Target id.
+    pub target: String,
+    /// support, oppose or meet.
+    pub relation: Relation,
+    /// Number of events.
+    pub weight: u64,
+    /// Earliest date seen.
+    pub first_seen: Option<chrono::NaiveDate>,
+    /// Latest date seen.
+    pub last_seen: Option<chrono::NaiveDate>,
+    /// Present only for graphs built with modal events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<Modality>,
+    /// Evidence sentences.
+    pub evidence: Vec<EvidenceItem>,
+}
+
+/// The whole JSON file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonGraph {
+    /// Always true (meet edges are written once, source < target).
+    pub directed: bool,
+    /// Always false.
+    pub multigraph: bool,
+    /// Graph attributes.
+    pub graph: GraphAttrs,
+    /// Nodes, sorted by id.
+    pub nodes: Vec<Node>,
+    /// Edges, sorted by source, relation, target. Written under `links`
+    /// instead with `--links-key`.
+    #[serde(alias = "links")]
+    pub edges: Vec<JsonEdge>,
+}
+
+/// The generator string.
+pub fn generator() -> String {
+    format!("actorgraph {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The JSON form of a graph.
+pub fn to_json_graph(g: &ActorGraph, level: &str) -> JsonGraph {
+    let opts = g.options();
+    JsonGraph {
+        directed: true,
+        multigraph: false,
+        graph: GraphAttrs {
+            generator: generator(),
+            documents: g.documents(),
+            level: level.to_string(),
+            include_modal: opts.include_modal,
+            max_evidence: opts.max_evidence,
+        },
+        nodes: g.sorted_nodes().into_iter().cloned().collect(),
+        edges: g
+            .sorted_edges()
+            .into_iter()
+            .map(|(s, t, e)| JsonEdge {
+                source: s.id.clone(),
+                target: t.id.clone(),
+                relation: e.relation,
+                weight: e.weight,
+                first_seen: e.first_seen,
+                last_seen: e.last_seen,
+                modality: opts.include_modal.then_some(e.modality),
+                evidence: e.evidence.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Write a graph as pretty JSON; `links_key` names the edge list `links`.
+pub fn write_json(g: &ActorGraph, level: &str, links_key: bool) -> String {
+    let jg = to_json_graph(g, level);
+    let mut v = serde_json::to_value(&jg).expect("graph serialises");
+    if links_key {
+        if let Some(obj) = v.as_object_mut() {
+            let edges = obj.remove("edges").unwrap_or_default();
+            obj.insert("links".to_string(), edges);
+        }
+    }
+    let mut s = serde_json::to_string_pretty(&v).expect("graph serialises");
+    s.push('\n');
+    s
+}
+
+/// Why a saved graph could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadGraphError {
+    /// Not JSON of the contract.
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse {
+        /// The file.
+        path: String,
+        /// Line.
+        line: usize,
+        /// Column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// An edge names a node the file does not have.
+    #[error("{path}: edge {source_id} -> {target_id} names a node the graph does not have")]
+    Dangling {
+        /// The file.
+        path: String,
+        /// Edge source.
+        source_id: String,
+        /// Edge target.
+        target_id: String,
+    },
+}
+
+/// Read a graph saved by [`write_json`].
+pub fn read_json(path: &str, text: &str) -> Result<(ActorGraph, String), ReadGraphError> {
+    let jg: JsonGraph = serde_json::from_str(text).map_err(|e| ReadGraphError::Parse {
+        path: path.to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let mut g = ActorGraph::new(GraphOptions {
+        include_modal: jg.graph.include_modal,
+        max_evidence: jg.graph.max_evidence,
+    });
+    g.set_documents(jg.graph.documents);
+    for n in jg.nodes {
+        g.upsert_node(n);
+    }
+    for e in jg.edges {
+        let (Some(a), Some(b)) = (g.node(&e.source), g.node(&e.target)) else {
+            return Err(ReadGraphError::Dangling {
+                path: path.to_string(),
+                source_id: e.source,
+                target_id: e.target,
+            });
+        };
+        g.upsert_edge(
+            a,
+            b,
+            Edge {
+                relation: e.relation,
+                modality: e.modality.unwrap_or_default(),
+                weight: e.weight,
+                first_seen: e.first_seen,
+                last_seen: e.last_seen,
+                evidence: e.evidence,
+            },
+        );
+    }
+    Ok((g, jg.graph.level))
+}

@@ -1,0 +1,886 @@
+//! Stage 4: events from sentences.
+//!
+//! The [`Extractor`] reads each sentence that holds mentions, finds the
+//! trigger patterns of the [`Lexicon`] in it, and fills their slots with
+//! actors by a shallow analysis of the clause (no parser model):
+//!
+//! - a slot *before* the trigger takes the subject: the nearest mention to
+//!   the left in the same clause, passing over comma-delimited insertions
+//!   ("Haftar's forces, backed by Egypt, are allied to …"), mentions inside
+//!   prepositional phrases ("In a speech to the Council, Guterres said …")
+//!   and possessive modifiers ("Haftar's readiness"), and taking the
+//!   antecedent of a relative pronoun ("…, which is supported by Turkey");
+//!   a passive takes the nearest phrase, whatever it sits in;
+//! - a slot *after* the trigger takes the first mention that follows within
+//!   a few words, crossing an appositive comma but no preposition;
+//! - a slot *between* two words takes the mentions between them;
+//! - every slot extends over a coordinated list ("A, B and C").
+//!
+//! Modality cues (negation, plans, postponement, conditions) attach to the
+//! nearest trigger word; an event whose trigger got one keeps it, and the
+//! graph leaves it out unless asked.
+
+pub mod lexicon;
+
+use std::collections::HashSet;
+
+pub use lexicon::{Lexicon, LexiconError, Modality, Relation};
+
+use crate::corpus::Document;
+use crate::link::{ActorId, Mention};
+use crate::text::{Case, Sentence, TokenKind};
+use lexicon::Item;
+
+/// One event: (source, relation, target) asserted (or not) by one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Who acts (for meet: one side).
+    pub source: ActorId,
+    /// What relation.
+    pub relation: Relation,
+    /// Whom it is aimed at (for meet: the other side).
+    pub target: ActorId,
+    /// Whether it happened.
+    pub modality: Modality,
+    /// Where it was read.
+    pub evidence: Evidence,
+}
+
+/// The sentence behind an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// Index of the sentence in its document.
+    pub sentence: usize,
+    /// Code-point offset of the sentence in the document text.
+    pub start: usize,
+    /// Code-point offset one past its end.
+    pub end: usize,
+    /// The sentence.
+    pub text: String,
+    /// The trigger words as written.
+    pub trigger: String,
+}
+
+/// Words that end a clause for the subject search. Grammar of English, not
+/// of any conflict, so kept here.
+const CLAUSE_BOUNDARIES: &[&str] = &[
+    ";",
+    ":",
+    "while",
+    "whereas",
+    "but",
+    "although",
+    "though",
+    "because",
+    "when",
+    "after",
+    "before",
+    "if",
+    "unless",
+    "whether",
+    "meanwhile",
+];
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+const RELATIVE_PRONOUNS: &[&str] = &["which", "who", "that", "whom"];
+/// Words a slot search does not cross after the trigger.
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "on",
+    "in",
+    "at",
+    "to",
+    "from",
+    "with",
+    "by",
+    "for",
+    "about",
+    "against",
+    "between",
+    "over",
+    "under",
+    "into",
+    "through",
+    "during",
+    "after",
+    "before",
+    "since",
+    "toward",
+    "towards",
+    "across",
+    "behind",
+    "beyond",
+    "within",
+    "without",
+    "amid",
+    "among",
+    "per",
+    "via",
+    "including",
+    "like",
+    "than",
+    "and",
+    "or",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "while",
+    "when",
+    "where",
+    "because",
+    "as",
+    "if",
+    "following",
+    "near",
+    "around",
+    "despite",
+    "upon",
+    "onto",
+    "until",
+    "till",
+];
+/// Nouns for fighters, through which "fighters from X" reaches X.
+const FORCE_WORDS: &[&str] = &[
+    "fighters",
+    "troops",
+    "forces",
+    "mercenaries",
+    "soldiers",
+    "militants",
+    "volunteers",
+    "advisers",
+    "advisors",
+    "units",
+];
+/// How many plain words a slot search passes over.
+const MAX_FILLER: usize = 6;
+/// How many words a middle slot may hold.
+const MAX_MIDDLE: usize = 14;
+/// How many words `*` stands for at most.
+const MAX_GAP: usize = 5;
+
+/// Extracts events with a lexicon.
+pub struct Extractor {
+    lexicon: Lexicon,
+}
+
+/// One place a trigger's first word stands, for modality.
+#[derive(Debug, Clone)]
+struct Occurrence {
+    first: usize,
+    end: usize,
+    modality: Modality,
+    distance: usize,
+}
+
+struct Found {
+    relation: Relation,
+    sources: Vec<ActorId>,
+    targets: Vec<ActorId>,
+    pairs: bool,
+    first: usize,
+    end: usize,
+}
+
+/// The mentions of one sentence, indexed by token.
+struct View<'a> {
+    s: &'a Sentence,
+    mentions: &'a [Mention],
+    /// Mention starting at each token.
+    starts: Vec<Option<usize>>,
+    /// Mention ending at each token (its last token).
+    ends: Vec<Option<usize>>,
+    /// Tokens inside a comma-delimited insertion after a mention, with the
+    /// insertion's first token.
+    insertion: Vec<Option<usize>>,
+}
+
+impl<'a> View<'a> {
+    fn new(s: &'a Sentence, mentions: &'a [Mention]) -> Self {
+        let n = s.tokens.len();
+        let mut starts = vec![None; n];
+        let mut ends = vec![None; n];
+        for (i, m) in mentions.iter().enumerate() {
+            starts[m.first_token] = Some(i);
+            ends[m.end_token - 1] = Some(i);
+        }
+        let mut v = View {
+            s,
+            mentions,
+            starts,
+            ends,
+            insertion: vec![None; n],
+        };
+        v.mark_insertions();
+        v
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.s.tokens[i].norm(self.s)
+    }
+
+    fn is_comma(&self, i: usize) -> bool {
+        self.s
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && self.norm(i) == ",")
+    }
+
+    fn possessive_after(&self, m: usize) -> bool {
+        let e = self.mentions[m].end_token;
+        self.s.tokens.get(e).is_some_and(|t| t.kind == TokenKind::Possessive)
+    }
+
+    /// ", backed by Egypt and the UAE," after "Haftar's forces": a stretch
+    /// between two commas that follows a mention, is not itself one list
+    /// item, and is followed by something other than another list item.
+    fn mark_insertions(&mut self) {
+        let commas: Vec<usize> = (0..self.s.tokens.len()).filter(|&i| self.is_comma(i)).collect();
+        for w in commas.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if a == 0 || self.ends[a - 1].is_none() || b <= a + 1 {
+                continue;
+            }
+            let whole_mention = self.starts[a + 1].is_some_and(|m| self.mentions[m].end_token == b);
+            let list_follows = self.starts.get(b + 1).copied().flatten().is_some()
+                || (b + 1 < self.s.tokens.len() && matches!(self.norm(b + 1), "and" | "or"));
+            if whole_mention || list_follows {
+                continue;
+            }
+            for i in a..=b {
+                self.insertion[i] = Some(a);
+            }
+        }
+    }
+
+    /// Extend mention `m` over a coordinated list to the right.
+    fn list_right(&self, m: usize) -> Vec<usize> {
+        let mut out = vec![m];
+        let mut at = self.mentions[m].end_token;
+        loop {
+            let mut j = self.skip_parenthetical(at);
+            let mut saw_sep = false;
+            while j < self.s.tokens.len() && (self.is_comma(j) || matches!(self.norm(j), "and" | "or" | "as" | "well"))
+            {
+                saw_sep = true;
+                j += 1;
+            }
+            // the preposition repeated: "by Iran and by Hezbollah"
+            if saw_sep && j < self.s.tokens.len() && matches!(self.norm(j), "by" | "from" | "with" | "to" | "against") {
+                j += 1;
+            }
+            if !saw_sep {
+                break;
+            }
+            match self.skip_to_mention(j, 4) {
+                Some(n) => {
+                    out.push(n);
+                    at = self.mentions[n].end_token;
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// Past "(AQIM)" or "(LNA)" right after a name.
+    fn skip_parenthetical(&self, at: usize) -> usize {
+        if at < self.s.tokens.len() && self.norm(at) == "(" {
+            for k in at + 1..(at + 8).min(self.s.tokens.len()) {
+                if self.norm(k) == ")" {
+                    return k + 1;
+                }
+            }
+        }
+        at
+    }
+
+    /// From token `j`, pass "the", titles and possessive modifiers
+    /// ("Ukraine's President") to the next mention, within `max` words.
+    fn skip_to_mention(&self, mut j: usize, max: usize) -> Option<usize> {
+        let mut skipped = 0;
+        while j < self.s.tokens.len() && skipped <= max {
+            if let Some(n) = self.starts[j] {
+                if self.possessive_after(n) {
+                    // a modifier: prefer the head's mention if one follows
+                    let after = self.mentions[n].end_token + 1;
+                    for k in after..(after + 3).min(self.s.tokens.len()) {
+                        if let Some(h) = self.starts[k] {
+                            return Some(h);
+                        }
+                        if self.s.tokens[k].kind != TokenKind::Word {
+                            break;
+                        }
+                    }
+                }
+                return Some(n);
+            }
+            let t = &self.s.tokens[j];
+            let w = self.norm(j);
+            let passable = w == "the"
+                || w == "his"
+                || w == "her"
+                || w == "its"
+                || w == "their"
+                || (t.kind == TokenKind::Word && t.case == Case::Title && !PREPOSITIONS.contains(&w))
+                || t.kind == TokenKind::Joiner;
+            if !passable {
+                return None;
+            }
+            skipped += 1;
+            j += 1;
+        }
+        None
+    }
+
+    /// From token `j` (exclusive), pass back over what may stand before a
+    /// name in a list: titles ("German Chancellor"), possessive modifiers
+    /// ("Ukraine's President"), "the", "his".
+    fn titles_back(&self, mut j: usize) -> usize {
+        let mut passed = 0;
+        while j > 0 && passed < 5 {
+            let t = &self.s.tokens[j - 1];
+            let w = self.norm(j - 1);
+            if t.kind == TokenKind::Possessive {
+                if let Some(m) = self.ends.get(j.wrapping_sub(2)).copied().flatten() {
+                    j = self.mentions[m].first_token;
+                    passed += 1;
+                    continue;
+                }
+                break;
+            }
+            let title = t.kind == TokenKind::Word
+                && self.ends[j - 1].is_none()
+                && (t.case == Case::Title || matches!(w, "the" | "his" | "her" | "its" | "their"))
+                && !matches!(w, "and" | "or");
+            if !title {
+                break;
+            }
+            j -= 1;
+            passed += 1;
+        }
+        j
+    }
+
+    /// Extend mention `m` over a coordinated list to the left: "A, B and
+    /// C", "A and President B", "A and his Russian counterpart, B".
+    fn list_left(&self, m: usize) -> Vec<usize> {
+        let mut out = vec![m];
+        let mut first = self.mentions[m].first_token;
+        loop {
+            let mut j = self.titles_back(first);
+            let sep_start = j;
+            while j > 0 && (self.is_comma(j - 1) || matches!(self.norm(j - 1), "and" | "or")) {
+                j -= 1;
+            }
+            if j == sep_start || j == 0 {
+                break;
+            }
+            let next = match self.ends[j - 1] {
+                Some(n) if !self.possessive_after(n) => Some(n),
+                Some(_) => None,
+                None if self.is_comma(sep_start - 1) => {
+                    // an appositive lead-in: "and his Russian counterpart,"
+                    let mut k = j;
+                    let mut words = 0;
+                    while k > 0
+                        && words < 4
+                        && self.s.tokens[k - 1].kind == TokenKind::Word
+                        && self.ends[k - 1].is_none()
+                    {
+                        if matches!(self.norm(k - 1), "and" | "or") {
+                            break;
+                        }
+                        k -= 1;
+                        words += 1;
+                    }
+                    if k > 1 && matches!(self.norm(k - 1), "and" | "or") {
+                        self.ends[k - 2].filter(|&n| !self.possessive_after(n))
+                    } else {
+                        None
+                    }
+                }
+                None => None,
+            };
+            match next {
+                Some(n) => {
+                    out.push(n);
+                    first = self.mentions[n].first_token;
+                }
+                None => break,
+            }
+        }
+        out.reverse();
+        // A subject is no list whose head sits in a prepositional phrase:
+        // "welcomed by A, B and C, and the minister D spoke" has subject D.
+        if out.len() > 1 && self.in_prepositional_phrase(self.mentions[out[0]].first_token) {
+            return vec![m];
+        }
+        out
+    }
+
+    /// The subject (or, for a passive, the nearest phrase) left of `at`.
+    fn left_slot(&self, at: usize, passive: bool) -> Vec<usize> {
+        let own_insertion = self.insertion.get(at).copied().flatten();
+        let mut j = at;
+        let mut fallback = None;
+        while j > 0 {
+            j -= 1;
+            // pass over insertions that do not hold the trigger
+            if let Some(start) = self.insertion[j] {
+                if Some(start) != own_insertion && !passive {
+                    j = start;
+                    continue;
+                }
+            }
+            let w = self.norm(j);
+            if let Some(m) = self.ends[j] {
+                let first = self.mentions[m].first_token;
+                if self.possessive_after(m) && !passive {
+                    fallback.get_or_insert(m);
+                    j = first;
+                    continue;
+                }
+                if !passive && self.in_prepositional_phrase(first) {
+                    j = first;
+                    continue;
+                }
+                return self.list_left(m);
+            }
+            if SUBJECT_PRONOUNS.contains(&w) && !passive {
+                // an unresolved pronoun is the subject: no guessing past it
+                return Vec::new();
+            }
+            if RELATIVE_PRONOUNS.contains(&w) && self.s.tokens[j].kind == TokenKind::Word {
+                // the antecedent: the mention just before (a comma between)
+                let mut k = j;
+                if k > 0 && self.is_comma(k - 1) {
+                    k -= 1;
+                }
+                return match k.checked_sub(1).and_then(|p| self.ends[p]) {
+                    Some(m) => self.list_left(m),
+                    None => Vec::new(),
+                };
+            }
+            if CLAUSE_BOUNDARIES.contains(&w) {
+                break;
+            }
+        }
+        fallback.map(|m| vec![m]).unwrap_or_default()
+    }
+
+    /// If `first` opens the subject of an object relative clause ("…, an
+    /// alliance that Washington backs"), the mention it refers back to.
+    fn object_antecedent(&self, first: usize) -> Vec<usize> {
+        if first == 0 || !RELATIVE_PRONOUNS.contains(&self.norm(first - 1)) {
+            return Vec::new();
+        }
+        let mut k = first - 1;
+        let mut words = 0;
+        while k > 0 && words < 6 {
+            if let Some(m) = self.ends[k - 1] {
+                return vec![m];
+            }
+            let t = &self.s.tokens[k - 1];
+            if t.kind == TokenKind::Punct && !self.is_comma(k - 1) && self.norm(k - 1) != ")" {
+                break;
+            }
+            k -= 1;
+            words += 1;
+        }
+        Vec::new()
+    }
+
+    fn in_prepositional_phrase(&self, first: usize) -> bool {
+        let mut k = first;
+        let mut passed = 0;
+        while k > 0 && passed < 3 {
+            let w = self.norm(k - 1);
+            if PREPOSITIONS.contains(&w)
+                && !matches!(
+                    w,
+                    "and" | "or" | "that" | "which" | "who" | "whose" | "while" | "when" | "because" | "if" | "as"
+                )
+            {
+                return true;
+            }
+            let t = &self.s.tokens[k - 1];
+            if w == "the" || (t.kind == TokenKind::Word && t.case == Case::Title && self.ends[k - 1].is_none()) {
+                k -= 1;
+                passed += 1;
+                continue;
+            }
+            return false;
+        }
+        false
+    }
+
+    /// The phrase right of `from`.
+    fn right_slot(&self, from: usize) -> Vec<usize> {
+        let mut j = from;
+        let mut filler = 0;
+        while j < self.s.tokens.len() {
+            if let Some(m) = self.starts[j] {
+                let head = self.skip_to_mention(j, 0).unwrap_or(m);
+                return self.list_right(head);
+            }
+            let t = &self.s.tokens[j];
+            let w = self.norm(j);
+            if t.kind == TokenKind::Punct {
+                // an appositive: "the retired Libyan brigade, Khalifa Hifter"
+                if w == "," && filler > 0 && self.starts.get(j + 1).copied().flatten().is_some() {
+                    j += 1;
+                    continue;
+                }
+                if w == "\"" || w == "\u{201c}" {
+                    j += 1;
+                    continue;
+                }
+                return Vec::new();
+            }
+            if PREPOSITIONS.contains(&w) {
+                // "backed by fighters from Iran": men from a place are its
+                if w == "from" && filler > 0 && FORCE_WORDS.contains(&self.norm(j - 1)) {
+                    j += 1;
+                    continue;
+                }
+                return Vec::new();
+            }
+            filler += 1;
+            if filler > MAX_FILLER {
+                return Vec::new();
+            }
+            j += 1;
+        }
+        Vec::new()
+    }
+
+    /// Mentions wholly inside tokens `a..b`, as a list.
+    fn between(&self, a: usize, b: usize) -> Vec<usize> {
+        (a..b)
+            .filter_map(|j| self.starts[j])
+            .filter(|&m| self.mentions[m].end_token <= b)
+            .take(1)
+            .flat_map(|m| self.list_right(m))
+            .filter(|&m| self.mentions[m].end_token <= b)
+            .collect()
+    }
+}
+
+impl Extractor {
+    /// An extractor with `lexicon`.
+    pub fn new(lexicon: Lexicon) -> Self {
+        Extractor { lexicon }
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Events of a document, given its sentences and mentions (in text
+    /// order, as the linker returns them).
+    pub fn extract(&self, doc: &Document, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Event> {
+        let mut out = Vec::new();
+        let mut lo = 0;
+        for s in sentences {
+            let mut hi = lo;
+            while hi < mentions.len() && mentions[hi].sentence == s.index {
+                hi += 1;
+            }
+            let ms = &mentions[lo..hi];
+            lo = hi;
+            // an event needs two actors, or one and a coreferent phrase
+            let mut distinct: Vec<ActorId> = ms.iter().map(|m| m.actor).collect();
+            distinct.sort();
+            distinct.dedup();
+            if distinct.len() < 2 {
+                continue;
+            }
+            self.sentence_events(doc, s, ms, &mut out);
+        }
+        out
+    }
+
+    fn sentence_events(&self, doc: &Document, s: &Sentence, ms: &[Mention], out: &mut Vec<Event>) {
+        let v = View::new(s, ms);
+        let mut occurrences: Vec<Occurrence> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
+        let mut inside = vec![false; s.tokens.len()];
+        for m in ms {
+            inside[m.first_token..m.end_token].iter_mut().for_each(|x| *x = true);
+        }
+        for (i, &in_name) in inside.iter().enumerate() {
+            let form = v.norm(i);
+            let cands = self.lexicon.starting_with(form);
+            // a word of a name ("Sudanese Armed Forces") is no trigger
+            if cands.is_empty() || in_name {
+                continue;
+            }
+            for &ti in cands {
+                let body = self.body(ti);
+                // Only a trigger whose words all stand here takes modality
+                // cues, whether or not its slots can be filled.
+                let Some((end, middle)) = match_body(&v, body, i) else {
+                    continue;
+                };
+                if !occurrences.iter().any(|o| o.first == i && o.end == end) {
+                    occurrences.push(Occurrence {
+                        first: i,
+                        end,
+                        modality: Modality::Asserted,
+                        distance: usize::MAX,
+                    });
+                }
+                if let Some(f) = self.fill_slots(&v, ti, i, end, middle) {
+                    found.push(f);
+                }
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        self.attach_modality(&v, &mut occurrences);
+        let mut seen: HashSet<(ActorId, Relation, ActorId)> = HashSet::new();
+        for f in found {
+            let modality = occurrences
+                .iter()
+                .find(|o| o.first == f.first && o.end == f.end)
+                .map_or(Modality::Asserted, |o| o.modality);
+            let trigger = doc.text[s.tokens[f.first].start..s.tokens[f.end - 1].end].to_string();
+            let mut emit = |a: ActorId, b: ActorId| {
+                if a == b {
+                    return;
+                }
+                let (a, b) = if f.relation == Relation::Meet && b < a {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
+                if !seen.insert((a, f.relation, b)) {
+                    return;
+                }
+                out.push(Event {
+                    source: a,
+                    relation: f.relation,
+                    target: b,
+                    modality,
+                    evidence: Evidence {
+                        sentence: s.index,
+                        start: s.char_start,
+                        end: s.char_end,
+                        text: s.text(&doc.text).to_string(),
+                        trigger: trigger.clone(),
+                    },
+                });
+            };
+            if f.pairs {
+                for (i, &a) in f.sources.iter().enumerate() {
+                    for &b in &f.sources[i + 1..] {
+                        emit(a, b);
+                        if f.relation == Relation::Oppose {
+                            emit(b, a);
+                        }
+                    }
+                }
+            } else {
+                for &a in &f.sources {
+                    for &b in &f.targets {
+                        emit(a, b);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The items of a trigger between its leading and trailing slots.
+    fn body(&self, ti: usize) -> &[Item] {
+        let items = &self.lexicon.triggers()[ti].items;
+        let start = usize::from(!matches!(items.first(), Some(Item::Word(_))));
+        let end = items.len() - usize::from(!matches!(items.last(), Some(Item::Word(_))));
+        &items[start..end]
+    }
+
+    fn fill_slots(&self, v: &View, ti: usize, at: usize, end: usize, middle: Option<(usize, usize)>) -> Option<Found> {
+        let trig = &self.lexicon.triggers()[ti];
+        let items = &trig.items;
+        let lead = items.first().filter(|i| !matches!(i, Item::Word(_))).cloned();
+        let tail = items.last().filter(|i| !matches!(i, Item::Word(_))).cloned();
+        let body = self.body(ti);
+        let mut left = Vec::new();
+        let mut right = Vec::new();
+        let mut middle_group = Vec::new();
+        if let Some((a, b)) = middle {
+            middle_group = v.between(a, b);
+            if middle_group.is_empty() {
+                return None;
+            }
+        }
+        if lead.is_some() {
+            left = v.left_slot(at, trig.passive);
+            if left.is_empty() {
+                return None;
+            }
+        }
+        if tail.is_some() {
+            right = v.right_slot(end);
+            if right.is_empty() && !trig.passive {
+                // "the SDF, an alliance that Washington backs": the object
+                // is the antecedent of an object relative clause.
+                right = left
+                    .first()
+                    .map_or_else(Vec::new, |&m| v.object_antecedent(v.mentions[m].first_token));
+            }
+            if right.is_empty() {
+                return None;
+            }
+        }
+        // Which group is which slot.
+        let slot_of = |item: &Item| -> Option<&Vec<usize>> {
+            if Some(item) == lead.as_ref() {
+                Some(&left)
+            } else if Some(item) == tail.as_ref() {
+                Some(&right)
+            } else if body.contains(item) {
+                Some(&middle_group)
+            } else {
+                None
+            }
+        };
+        let actors = |g: &Vec<usize>| -> Vec<ActorId> {
+            let mut a: Vec<ActorId> = Vec::new();
+            for &m in g {
+                let id = v.mentions[m].actor;
+                if !a.contains(&id) {
+                    a.push(id);
+                }
+            }
+            a
+        };
+        if items.contains(&Item::Participants) {
+            let g = slot_of(&Item::Participants)?;
+            let p = actors(g);
+            if p.len() < 2 {
+                return None;
+            }
+            return Some(Found {
+                relation: trig.relation,
+                sources: p,
+                targets: Vec::new(),
+                pairs: true,
+                first: at,
+                end,
+            });
+        }
+        let sources = actors(slot_of(&Item::Source)?);
+        let targets = actors(slot_of(&Item::Target)?);
+        Some(Found {
+            relation: trig.relation,
+            sources,
+            targets,
+            pairs: false,
+            first: at,
+            end,
+        })
+    }
+
+    fn attach_modality(&self, v: &View, occ: &mut [Occurrence]) {
+        let n = v.s.tokens.len();
+        for cue in self.lexicon.cues() {
+            for i in 0..n {
+                let Some(cend) = phrase_at(v, &cue.words, i) else {
+                    continue;
+                };
+                if cue.before {
+                    // the nearest trigger after the cue, within the window
+                    let best = occ
+                        .iter_mut()
+                        .filter(|o| o.first >= cend && o.first - cend <= cue.window)
+                        .filter(|o| !(cend..o.first).any(|k| CLAUSE_BOUNDARIES.contains(&v.norm(k))))
+                        .min_by_key(|o| o.first - cend);
+                    if let Some(o) = best {
+                        let d = o.first - cend;
+                        if d < o.distance {
+                            o.distance = d;
+                            o.modality = cue.modality;
+                        }
+                    }
+                } else {
+                    let best = occ
+                        .iter_mut()
+                        .filter(|o| o.end <= i && i - o.end <= cue.window)
+                        .min_by_key(|o| i - o.end);
+                    if let Some(o) = best {
+                        let d = i - o.end;
+                        if d < o.distance {
+                            o.distance = d;
+                            o.modality = cue.modality;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// If `words` stand at token `i` (joiners passed), the index past them.
+fn phrase_at(v: &View, words: &[String], i: usize) -> Option<usize> {
+    let mut t = i;
+    for w in words {
+        while v.s.tokens.get(t).is_some_and(|k| k.kind == TokenKind::Joiner) {
+            t += 1;
+        }
+        if t >= v.s.tokens.len() || v.norm(t) != w {
+            return None;
+        }
+        t += 1;
+    }
+    Some(t)
+}
+
+/// Match the words, gaps and middle slot of a pattern from token `at`.
+/// Returns the index past the match and the span of a middle slot.
+fn match_body(v: &View, body: &[Item], at: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    let Some((first, rest)) = body.split_first() else {
+        return Some((at, None));
+    };
+    let mut at = at;
+    while v.s.tokens.get(at).is_some_and(|k| k.kind == TokenKind::Joiner) {
+        at += 1;
+    }
+    match first {
+        Item::Word(forms) => {
+            let t = v.s.tokens.get(at)?;
+            if t.kind == TokenKind::Punct || !forms.iter().any(|f| f == v.norm(at)) {
+                return None;
+            }
+            match_body(v, rest, at + 1)
+        }
+        Item::Gap => {
+            for k in 0..=MAX_GAP {
+                if (at..at + k).any(|j| j >= v.s.tokens.len() || v.s.tokens[j].kind == TokenKind::Punct) {
+                    break;
+                }
+                if let Some(r) = match_body(v, rest, at + k) {
+                    return Some(r);
+                }
+            }
+            None
+        }
+        _ => {
+            // a middle slot: the next word must follow within MAX_MIDDLE
+            for k in 1..=MAX_MIDDLE {
+                if at + k > v.s.tokens.len() {
+                    break;
+                }
+                if let Some((end, _)) = match_body(v, rest, at + k) {
+                    return Some((end, Some((at, at + k))));
+                }
+            }
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,287 @@
+//! Extractor tests: sentences written for them (not from the seeds), each
+//! with the asserted events it must give and nothing else, on the small
+//! test gazetteer of `tests/data`.
+
+use super::*;
+use crate::corpus::Document;
+use crate::link::gazetteer::GazetteerBuilder;
+use crate::link::Linker;
+
+fn setup() -> (Linker, Extractor) {
+    let mut b = GazetteerBuilder::new();
+    b.add_text(
+        "test_gazetteer.ron",
+        include_str!("../../tests/data/test_gazetteer.ron"),
+    )
+    .unwrap();
+    (Linker::new(b.build().unwrap()), Extractor::new(Lexicon::embedded()))
+}
+
+/// Asserted events of `text` as sorted "source relation target" strings.
+fn events(linker: &Linker, ex: &Extractor, text: &str) -> Vec<String> {
+    let doc = Document::new("t", text);
+    let (sentences, mentions) = linker.link_document(&doc);
+    let g = linker.gazetteer();
+    let mut out: Vec<String> = ex
+        .extract(&doc, &sentences, &mentions)
+        .iter()
+        .filter(|e| e.modality == Modality::Asserted)
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                g.actor(e.source).id,
+                e.relation.as_str(),
+                g.actor(e.target).id
+            )
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// (sentence, expected asserted events)
+const CASES: &[(&str, &[&str])] = &[
+    // active voice
+    ("Iran backs the Houthis.", &["iran support houthis"]),
+    (
+        "Saudi Arabia has long opposed the Houthis.",
+        &["saudi_arabia oppose houthis"],
+    ),
+    (
+        "The RSF attacked the Sudanese Armed Forces in Khartoum.",
+        &["rsf oppose saf"],
+    ),
+    (
+        "Eritrea sent troops to Ethiopia last year.",
+        &["eritrea support ethiopia"],
+    ),
+    (
+        "The United Arab Emirates funds the Rapid Support Forces, according to the report.",
+        &["uae support rsf"],
+    ),
+    ("Washington condemned the Kremlin on Monday.", &["usa oppose russia"]),
+    // passive voice and participles
+    (
+        "The Houthis, backed by Iran, seized the capital.",
+        &["iran support houthis"],
+    ),
+    (
+        "The Yemeni government is supported by Saudi Arabia and the United Arab Emirates.",
+        &["saudi_arabia support yemen_government", "uae support yemen_government"],
+    ),
+    ("The RSF are being armed by the UAE.", &["uae support rsf"]),
+    (
+        "The TPLF, which is backed by nobody, was attacked by Eritrea.",
+        &["eritrea oppose tplf"],
+    ),
+    // lists on either side
+    (
+        "Saudi Arabia, the UAE and Britain back the Yemeni government.",
+        &[
+            "saudi_arabia support yemen_government",
+            "uae support yemen_government",
+            "uk support yemen_government",
+        ],
+    ),
+    (
+        "The Houthis are backed by Iran, Russia, and the Wagner Group.",
+        &[
+            "iran support houthis",
+            "russia support houthis",
+            "wagner_group support houthis",
+        ],
+    ),
+    (
+        "Ethiopia fought the TPLF and the Houthis.",
+        &["ethiopia oppose houthis", "ethiopia oppose tplf"],
+    ),
+    // nominal forms
+    ("Iran is the main supporter of the Houthis.", &["iran support houthis"]),
+    (
+        "The Rapid Support Forces receive support from the Wagner Group.",
+        &["wagner_group support rsf"],
+    ),
+    (
+        "The main backers of the RSF are the UAE and Russia.",
+        &["russia support rsf", "uae support rsf"],
+    ),
+    ("Chad is one of the closest allies of Sudan.", &["chad support sudan"]),
+    (
+        "The Yemeni government, with the backing of Saudi Arabia, launched a new push.",
+        &["saudi_arabia support yemen_government"],
+    ),
+    // relative clauses
+    (
+        "The UN criticised the Houthis, which are supported by Iran.",
+        &["iran support houthis", "un oppose houthis"],
+    ),
+    (
+        "Khartoum accused the RSF, an ally that Moscow backs.",
+        &["russia support rsf", "sudan oppose rsf"],
+    ),
+    // appositives and titles
+    (
+        "Ethiopian Prime Minister Abiy Ahmed met his Eritrean counterpart, Isaias Afwerki, in Asmara.",
+        &["abiy_ahmed meet isaias_afwerki"],
+    ),
+    (
+        "Mohammed bin Salman held talks with Antony Blinken in Riyadh.",
+        &["antony_blinken meet mohammed_bin_salman"],
+    ),
+    (
+        "Blinken, the top US diplomat, met Abiy in Addis Ababa.",
+        &["abiy_ahmed meet antony_blinken"],
+    ),
+    // meetings of several
+    (
+        "Abiy Ahmed and Isaias Afwerki met in Asmara on Sunday.",
+        &["abiy_ahmed meet isaias_afwerki"],
+    ),
+    (
+        "Talks between the Sudanese Armed Forces and the RSF opened in Jeddah.",
+        &["rsf meet saf"],
+    ),
+    (
+        "Blinken spoke by phone with Mohammed bin Salman on Tuesday.",
+        &["antony_blinken meet mohammed_bin_salman"],
+    ),
+    (
+        "Hans Grundberg briefed the United Nations on the truce.",
+        &["hans_grundberg meet un"],
+    ),
+    // fighting both ways
+    (
+        "Fighting between the RSF and the Sudanese Armed Forces spread to Darfur.",
+        &["rsf oppose saf", "saf oppose rsf"],
+    ),
+    // accusations
+    (
+        "The Yemeni government accused Iran of arming the Houthis.",
+        &["yemen_government oppose iran"],
+    ),
+    (
+        "Burhan blamed the RSF for the attack.",
+        &["abdel_fattah_al_burhan oppose rsf"],
+    ),
+    (
+        "The African Union held Eritrea responsible for the killings.",
+        &["african_union oppose eritrea"],
+    ),
+    (
+        "Washington imposed sanctions on the Wagner Group.",
+        &["usa oppose wagner_group"],
+    ),
+    // forces named after a leader
+    (
+        "Hemedti's forces attacked the Sudanese Armed Forces.",
+        &["rsf oppose saf"],
+    ),
+    (
+        "Egypt is not in this gazetteer, but Chad welcomed the Ethiopian offer.",
+        &[],
+    ),
+    // subject carried over a clause
+    (
+        "Blinken arrived in Riyadh on Monday and met Mohammed bin Salman.",
+        &["antony_blinken meet mohammed_bin_salman"],
+    ),
+    (
+        "In a speech to the African Union, Abiy Ahmed accused the TPLF of treason.",
+        &["abiy_ahmed oppose tplf"],
+    ),
+    // denials, plans, postponements, conditions: no asserted event
+    ("Iran denied that it arms the Houthis.", &[]),
+    ("Russia did not back the RSF.", &[]),
+    ("Abiy Ahmed will meet Isaias Afwerki next week.", &[]),
+    ("Blinken is due to meet Mohammed bin Salman in Riyadh.", &[]),
+    ("Blinken is expected to visit Abiy Ahmed.", &[]),
+    (
+        "The talks between the RSF and the Sudanese Armed Forces were postponed.",
+        &[],
+    ),
+    ("Abiy Ahmed and Isaias Afwerki postponed their talks.", &[]),
+    ("A meeting between Blinken and Mohammed bin Salman was cancelled.", &[]),
+    ("The UAE could send weapons to the RSF if the talks fail.", &[]),
+    ("Saudi Arabia would welcome a deal if the Houthis withdraw.", &[]),
+    ("The Kremlin said it was not involved.", &[]),
+    ("Britain has ruled out arming the Yemeni government.", &[]),
+    ("Blinken plans to meet Abiy Ahmed in Addis Ababa.", &[]),
+    ("Mohammed bin Salman called off a visit to Washington.", &[]),
+    // places that are only places
+    ("Fighting spread to Khartoum and Sanaa.", &[]),
+    ("Abiy Ahmed flew to Moscow and Washington.", &[]),
+    ("The RSF advanced on the capital, Khartoum.", &[]),
+    // alleged content of an accusation
+    (
+        "The Yemeni government accused Tehran of supplying weapons to the Houthis.",
+        &["yemen_government oppose iran"],
+    ),
+];
+
+#[test]
+fn sentences_give_their_events() {
+    let (linker, ex) = setup();
+    let mut failures = Vec::new();
+    for (text, want) in CASES {
+        let got = events(&linker, &ex, text);
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        if got != want {
+            failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} sentences wrong:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn modal_events_keep_their_modality() {
+    let (linker, ex) = setup();
+    let doc = Document::new(
+        "t",
+        "Abiy Ahmed will meet Isaias Afwerki. Iran denied that Russia backs the Houthis.",
+    );
+    let (sentences, mentions) = linker.link_document(&doc);
+    let modalities: Vec<Modality> = ex
+        .extract(&doc, &sentences, &mentions)
+        .iter()
+        .map(|e| e.modality)
+        .collect();
+    assert_eq!(modalities, vec![Modality::Planned, Modality::Negated]);
+}
+
+#[test]
+fn an_extra_lexicon_file_adds_a_trigger_without_code() {
+    let (linker, ex) = setup();
+    let text = "Iran bolstered the Houthis.";
+    assert!(events(&linker, &ex, text).is_empty());
+    let extra = "(triggers: [(relation: support, pattern: \"S bolster T\")])";
+    let lex = ex.lexicon().extended_with("extra.ron", extra).unwrap();
+    let ex2 = Extractor::new(lex);
+    assert_eq!(events(&linker, &ex2, text), vec!["iran support houthis"]);
+    // and its passive comes with it
+    assert_eq!(
+        events(&linker, &ex2, "The Houthis, bolstered by Iran, advanced."),
+        vec!["iran support houthis"]
+    );
+}
+
+#[test]
+fn evidence_offsets_are_code_points() {
+    let (linker, ex) = setup();
+    let text = "Ça va. Iran backs the Houthis.";
+    let doc = Document::new("t", text);
+    let (sentences, mentions) = linker.link_document(&doc);
+    let ev = &ex.extract(&doc, &sentences, &mentions)[0].evidence;
+    let chars: Vec<char> = text.chars().collect();
+    let cut: String = chars[ev.start..ev.end].iter().collect();
+    assert_eq!(cut, "Iran backs the Houthis.");
+    assert_eq!(ev.text, cut);
+    assert_eq!(ev.trigger, "backs");
+}

@@ -1,0 +1,422 @@
+//! Stage 5: the graph of actors.
+//!
+//! [`ActorGraph`] is a petgraph [`DiGraph`] with one node per actor
+//! ([`Node`]) and one edge per (source, relation, target, modality)
+//! ([`Edge`]) carrying a weight (the number of events), the first and last
+//! date seen, and the evidence sentences. `meet` is undirected: its edge
+//! always runs from the smaller id to the larger.
+//!
+//! Documents are added one at a time with [`ActorGraph::add_document`] and
+//! graphs built apart are joined with [`ActorGraph::merge`]. Both keep the
+//! graph independent of the order of work: evidence is capped by keeping
+//! the first `max_evidence` items in (document, sentence) order, so merging
+//! is associative and commutative and the output never depends on how the
+//! documents were split among threads or machines.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Document;
+use crate::extract::{Event, Modality, Relation};
+use crate::link::{ActorKind, Gazetteer, Mention};
+
+/// The default cap on evidence sentences kept per edge.
+pub const DEFAULT_MAX_EVIDENCE: usize = 20;
+
+/// One actor in the graph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    /// Canonical id.
+    pub id: String,
+    /// Display name.
+    pub label: String,
+    /// Kind of actor.
+    pub kind: ActorKind,
+    /// A person's faction, when known.
+    pub affiliation: Option<String>,
+    /// Number of mentions linked to it.
+    pub mentions: u64,
+    /// Number of documents that mention it.
+    pub documents: u64,
+    /// Every distinct string linked to it, as written.
+    pub surfaces: BTreeSet<String>,
+}
+
+/// One sentence supporting an edge.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EvidenceItem {
+    /// Document id.
+    pub doc: String,
+    /// Sentence index in the document.
+    pub sentence: usize,
+    /// Code-point offset of the sentence.
+    pub start: usize,
+    /// Code-point offset past its end.
+    pub end: usize,
+    /// The sentence.
+    pub text: String,
+    /// The trigger words.
+    #[serde(default)]
+    pub trigger: String,
+    /// The document's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+}
+
+/// One relation between two actors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edge {
+    /// The relation.
+    pub relation: Relation,
+    /// Whether the events happened.
+    pub modality: Modality,
+    /// Number of events.
+    pub weight: u64,
+    /// Earliest document date.
+    pub first_seen: Option<NaiveDate>,
+    /// Latest document date.
+    pub last_seen: Option<NaiveDate>,
+    /// The first evidence sentences, in (document, sentence) order.
+    pub evidence: Vec<EvidenceItem>,
+}
+
+/// Options for building a graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GraphOptions {
+    /// Keep events that did not happen (planned, negated, …) as edges.
+    pub include_modal: bool,
+    /// Evidence sentences kept per edge.
+    pub max_evidence: usize,
+}
+
+impl Default for GraphOptions {
+    fn default() -> Self {
+        GraphOptions {
+            include_modal: false,
+            max_evidence: DEFAULT_MAX_EVIDENCE,
+        }
+    }
+}
+
+/// The graph of actors. See the module documentation.
+#[derive(Debug, Clone)]
+pub struct ActorGraph {
+    graph: DiGraph<Node, Edge>,
+    nodes: HashMap<String, NodeIndex>,
+    edges: HashMap<(NodeIndex, Relation, Modality, NodeIndex), EdgeIndex>,
+    documents: u64,
+    options: GraphOptions,
+}
+
+/// What the linker and extractor made of one document, ready for the graph.
+#[derive(Debug, Clone)]
+pub struct DocumentAnalysis {
+    /// Document id.
+    pub doc: String,
+    /// Its date.
+    pub date: Option<NaiveDate>,
+    /// Its mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// The surface text of each mention (same order).
+    pub surfaces: Vec<String>,
+    /// Its events.
+    pub events: Vec<Event>,
+}
+
+impl DocumentAnalysis {
+    /// Bundle a document's mentions and events.
+    pub fn new(doc: &Document, mentions: Vec<Mention>, events: Vec<Event>) -> Self {
+        let surfaces = mentions.iter().map(|m| surface_form(m.text(&doc.text))).collect();
+        DocumentAnalysis {
+            doc: doc.id.clone(),
+            date: doc.date,
+            mentions,
+            surfaces,
+            events,
+        }
+    }
+}
+
+/// A surface as the gold writes it: no leading "the", no possessive.
+fn surface_form(s: &str) -> String {
+    let s = s.trim();
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    s.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string()
+}
+
+impl Default for ActorGraph {
+    fn default() -> Self {
+        ActorGraph::new(GraphOptions::default())
+    }
+}
+
+impl ActorGraph {
+    /// An empty graph.
+    pub fn new(options: GraphOptions) -> Self {
+        ActorGraph {
+            graph: DiGraph::new(),
+            nodes: HashMap::new(),
+            edges: HashMap::new(),
+            documents: 0,
+            options,
+        }
+    }
+
+    /// The options it was built with.
+    pub fn options(&self) -> GraphOptions {
+        self.options
+    }
+
+    /// The petgraph graph.
+    pub fn graph(&self) -> &DiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// Number of documents added.
+    pub fn documents(&self) -> u64 {
+        self.documents
+    }
+
+    /// Set the number of documents (when loading a saved graph).
+    pub fn set_documents(&mut self, n: u64) {
+        self.documents = n;
+    }
+
+    /// The node of an actor id.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.nodes.get(id).copied()
+    }
+
+    /// Insert a node, or add its counts and surfaces to an existing one.
+    pub fn upsert_node(&mut self, node: Node) -> NodeIndex {
+        match self.nodes.get(&node.id) {
+            Some(&ix) => {
+                let n = &mut self.graph[ix];
+                n.mentions += node.mentions;
+                n.documents += node.documents;
+                n.surfaces.extend(node.surfaces);
+                if n.affiliation.is_none() {
+                    n.affiliation = node.affiliation;
+                }
+                ix
+            }
+            None => {
+                let id = node.id.clone();
+                let ix = self.graph.add_node(node);
+                self.nodes.insert(id, ix);
+                ix
+            }
+        }
+    }
+
+    /// Insert an edge, or add its weight, dates and evidence to an existing
+    /// one. A `meet` edge is stored from the smaller id to the larger.
+    pub fn upsert_edge(&mut self, mut a: NodeIndex, mut b: NodeIndex, edge: Edge) {
+        if edge.relation == Relation::Meet && self.graph[b].id < self.graph[a].id {
+            std::mem::swap(&mut a, &mut b);
+        }
+        let key = (a, edge.relation, edge.modality, b);
+        let cap = self.options.max_evidence;
+        match self.edges.get(&key) {
+            Some(&ix) => {
+                let e = &mut self.graph[ix];
+                e.weight += edge.weight;
+                e.first_seen = min_date(e.first_seen, edge.first_seen);
+                e.last_seen = max_date(e.last_seen, edge.last_seen);
+                e.evidence.extend(edge.evidence);
+                e.evidence.sort();
+                e.evidence.dedup();
+                e.evidence.truncate(cap);
+            }
+            None => {
+                let mut edge = edge;
+                edge.evidence.sort();
+                edge.evidence.truncate(cap);
+                let ix = self.graph.add_edge(a, b, edge);
+                self.edges.insert(key, ix);
+            }
+        }
+    }
+
+    /// Add one document's mentions and events.
+    pub fn add_document(&mut self, gazetteer: &Gazetteer, analysis: &DocumentAnalysis) {
+        self.documents += 1;
+        let mut counted: Vec<crate::link::ActorId> = Vec::new();
+        for (m, surface) in analysis.mentions.iter().zip(&analysis.surfaces) {
+            let a = gazetteer.actor(m.actor);
+            let first_in_doc = !counted.contains(&m.actor);
+            if first_in_doc {
+                counted.push(m.actor);
+            }
+            self.upsert_node(Node {
+                id: a.id.clone(),
+                label: a.label.clone(),
+                kind: a.kind,
+                affiliation: a.affiliation.map(|x| gazetteer.actor(x).id.clone()),
+                mentions: 1,
+                documents: u64::from(first_in_doc),
+                surfaces: BTreeSet::from([surface.clone()]),
+            });
+        }
+        for ev in &analysis.events {
+            if ev.modality != Modality::Asserted && !self.options.include_modal {
+                continue;
+            }
+            let ix = |g: &mut Self, id| {
+                let a = gazetteer.actor(id);
+                let node = Node {
+                    id: a.id.clone(),
+                    label: a.label.clone(),
+                    kind: a.kind,
+                    affiliation: a.affiliation.map(|x| gazetteer.actor(x).id.clone()),
+                    mentions: 0,
+                    documents: 0,
+                    surfaces: BTreeSet::new(),
+                };
+                g.upsert_node(node)
+            };
+            let s = ix(self, ev.source);
+            let t = ix(self, ev.target);
+            self.upsert_edge(
+                s,
+                t,
+                Edge {
+                    relation: ev.relation,
+                    modality: ev.modality,
+                    weight: 1,
+                    first_seen: analysis.date,
+                    last_seen: analysis.date,
+                    evidence: vec![EvidenceItem {
+                        doc: analysis.doc.clone(),
+                        sentence: ev.evidence.sentence,
+                        start: ev.evidence.start,
+                        end: ev.evidence.end,
+                        text: ev.evidence.text.clone(),
+                        trigger: ev.evidence.trigger.clone(),
+                        date: analysis.date,
+                    }],
+                },
+            );
+        }
+    }
+
+    /// Add everything of `other` to this graph.
+    pub fn merge(&mut self, other: &ActorGraph) {
+        self.documents += other.documents;
+        for n in other.graph.node_weights() {
+            self.upsert_node(n.clone());
+        }
+        for e in other.graph.edge_references() {
+            let a = self.node(&other.graph[e.source()].id).expect("merged node");
+            let b = self.node(&other.graph[e.target()].id).expect("merged node");
+            self.upsert_edge(a, b, e.weight().clone());
+        }
+    }
+
+    /// Nodes sorted by id (the order of every export).
+    pub fn sorted_nodes(&self) -> Vec<&Node> {
+        let mut v: Vec<&Node> = self.graph.node_weights().collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    }
+
+    /// Edges as (source, target, edge), sorted by source, relation, target
+    /// and modality (the order of every export).
+    pub fn sorted_edges(&self) -> Vec<(&Node, &Node, &Edge)> {
+        let mut v: Vec<(&Node, &Node, &Edge)> = self
+            .graph
+            .edge_references()
+            .map(|e| (&self.graph[e.source()], &self.graph[e.target()], e.weight()))
+            .collect();
+        v.sort_by(|a, b| {
+            (&a.0.id, a.2.relation, &a.1.id, a.2.modality).cmp(&(&b.0.id, b.2.relation, &b.1.id, b.2.modality))
+        });
+        v
+    }
+}
+
+fn min_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+fn max_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(id: &str) -> Node {
+        Node {
+            id: id.into(),
+            label: id.to_uppercase(),
+            kind: ActorKind::State,
+            affiliation: None,
+            mentions: 1,
+            documents: 1,
+            surfaces: BTreeSet::from([id.to_string()]),
+        }
+    }
+
+    fn edge(rel: Relation, doc: &str) -> Edge {
+        Edge {
+            relation: rel,
+            modality: Modality::Asserted,
+            weight: 1,
+            first_seen: NaiveDate::from_ymd_opt(2020, 1, 1),
+            last_seen: NaiveDate::from_ymd_opt(2020, 1, 1),
+            evidence: vec![EvidenceItem {
+                doc: doc.into(),
+                sentence: 0,
+                start: 0,
+                end: 1,
+                text: "x".into(),
+                trigger: "t".into(),
+                date: None,
+            }],
+        }
+    }
+
+    #[test]
+    fn meet_is_stored_once_per_pair() {
+        let mut g = ActorGraph::default();
+        let a = g.upsert_node(node("b"));
+        let b = g.upsert_node(node("a"));
+        g.upsert_edge(a, b, edge(Relation::Meet, "d1"));
+        g.upsert_edge(b, a, edge(Relation::Meet, "d2"));
+        let edges = g.sorted_edges();
+        assert_eq!(edges.len(), 1);
+        assert_eq!((edges[0].0.id.as_str(), edges[0].1.id.as_str()), ("a", "b"));
+        assert_eq!(edges[0].2.weight, 2);
+    }
+
+    #[test]
+    fn evidence_cap_keeps_the_first_in_document_order() {
+        let mut g = ActorGraph::new(GraphOptions {
+            include_modal: false,
+            max_evidence: 2,
+        });
+        let a = g.upsert_node(node("a"));
+        let b = g.upsert_node(node("b"));
+        for d in ["d3", "d1", "d2"] {
+            g.upsert_edge(a, b, edge(Relation::Support, d));
+        }
+        let e = g.sorted_edges()[0].2.clone();
+        assert_eq!(e.weight, 3);
+        let docs: Vec<&str> = e.evidence.iter().map(|x| x.doc.as_str()).collect();
+        assert_eq!(docs, vec!["d1", "d2"]);
+    }
+}

@@ -1,0 +1,268 @@
+//! Coreference: phrases that name an actor named before.
+//!
+//! - role descriptions: "the Egyptian leader", "his Libyan counterpart,
+//!   Mohamed Siala", "the US official": a person of that country, named in
+//!   apposition right after or else earlier in the document;
+//! - body descriptions: "the council", "the mission", "the government": the
+//!   last actor whose mention held that noun;
+//! - "the Libyan authorities": the Libyan government named in the
+//!   document, if any, rather than the state;
+//! - pronouns: he / him / his and she / her to the most salient person of
+//!   the right gender (the subject of the same sentence, else of the
+//!   nearest sentence before that names one); it / its to the most
+//!   salient actor that is not a person.
+//!
+//! When no antecedent fits, the phrase stays unlinked.
+
+use super::{DocState, LinkHow, Linker, Mention};
+use crate::link::gazetteer::{ActorId, ActorKind, Gender};
+use crate::text::{Case, Sentence, TokenKind};
+
+/// How many sentences back a pronoun or description looks.
+const LOOKBACK: usize = 4;
+
+const MALE: &[&str] = &["he", "him", "his", "himself"];
+const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
+const NEUTER: &[&str] = &["it", "its", "itself"];
+const DETERMINERS: &[&str] = &["the", "his", "her", "its", "their"];
+/// Adjectives that may stand in a role description: "the top Russian
+/// diplomat", "the former Ukrainian president".
+const ROLE_ADJECTIVES: &[&str] = &["top", "former", "chief", "senior", "new", "main", "visiting", "acting"];
+
+pub(super) fn resolve(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
+    government_of_country(l, s, mentions, state);
+    descriptions(l, s, mentions, state);
+    bodies(l, s, mentions, state);
+    pronouns(l, s, mentions, state);
+    mentions.sort_by_key(|m| m.first_token);
+}
+
+fn covered(mentions: &[Mention], n: usize) -> Vec<Option<usize>> {
+    let mut c = vec![None; n];
+    for (k, m) in mentions.iter().enumerate() {
+        c[m.first_token..m.end_token].iter_mut().for_each(|x| *x = Some(k));
+    }
+    c
+}
+
+/// The state an actor belongs to: itself for a state, else its country, else
+/// its affiliation's.
+fn nation(l: &Linker, a: ActorId) -> Option<ActorId> {
+    let g = l.gazetteer();
+    let actor = g.actor(a);
+    if actor.kind == ActorKind::State {
+        return Some(a);
+    }
+    actor
+        .country
+        .or_else(|| actor.affiliation.and_then(|f| nation(l, f)))
+        .or(actor.affiliation)
+}
+
+/// "the Libyan authorities" -> the Libyan government named in the document.
+fn government_of_country(l: &Linker, s: &Sentence, mentions: &mut [Mention], state: &DocState) {
+    let g = l.gazetteer();
+    for m in mentions.iter_mut().filter(|m| m.how == LinkHow::Demonym) {
+        let head_is_government =
+            (m.first_token + 1..m.end_token).any(|i| l.government_nouns.match_at(s, i) == Some(m.end_token));
+        if !head_is_government {
+            continue;
+        }
+        let state_id = m.actor;
+        if let Some(&gov) = state
+            .seen
+            .iter()
+            .rev()
+            .find(|&&a| g.actor(a).kind == ActorKind::Government && g.actor(a).country == Some(state_id))
+        {
+            m.actor = gov;
+            m.how = LinkHow::Coreference;
+            m.score = 0.7;
+        }
+    }
+}
+
+/// Candidate antecedents, most salient first: persons (or non-persons) of
+/// this sentence before `before`, then of earlier sentences, each
+/// sentence's first mention first.
+fn antecedents<'a>(
+    s: &Sentence,
+    mentions: &'a [Mention],
+    before: usize,
+    state: &'a DocState,
+) -> impl Iterator<Item = ActorId> + 'a {
+    let here = mentions.iter().filter(move |m| m.end_token <= before).map(|m| m.actor);
+    let index = s.index;
+    let earlier = (1..=LOOKBACK).flat_map(move |back| {
+        state
+            .history
+            .iter()
+            .filter(move |(si, ..)| index >= back && *si == index - back)
+            .map(|(_, a, _)| *a)
+    });
+    here.chain(earlier)
+}
+
+fn push(s: &Sentence, mentions: &mut Vec<Mention>, first: usize, end: usize, actor: ActorId, score: f32) {
+    mentions.push(Mention {
+        sentence: s.index,
+        first_token: first,
+        end_token: end,
+        start: s.tokens[first].start,
+        end: s.tokens[end - 1].end,
+        actor,
+        how: LinkHow::Coreference,
+        score,
+    });
+}
+
+/// "the Egyptian leader", "his Libyan counterpart, Mohamed Siala", "the US
+/// official", "Russia's top diplomat".
+fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
+    let g = l.gazetteer();
+    let n = s.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let cov = covered(mentions, n);
+        // the nation: a demonym word left unlinked, or a mention of a
+        // state or body ("US official", "UN chief", "Russia's")
+        let mut j = i;
+        let (nation_actor, replaced) = match cov[j] {
+            Some(k) if matches!(g.actor(mentions[k].actor).kind, ActorKind::State | ActorKind::Igo) => {
+                let m = &mentions[k];
+                if m.first_token != j || m.how == LinkHow::Coreference {
+                    i += 1;
+                    continue;
+                }
+                j = m.end_token;
+                if s.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Possessive) {
+                    j += 1;
+                }
+                (Some(m.actor), Some(k))
+            }
+            Some(_) => {
+                i += 1;
+                continue;
+            }
+            None => (l.demonym_at(s, j), None),
+        };
+        let Some(nation_actor) = nation_actor else {
+            i += 1;
+            continue;
+        };
+        if replaced.is_none() {
+            j += 1;
+        }
+        while j < n && ROLE_ADJECTIVES.contains(&s.tokens[j].norm(s)) && cov[j].is_none() {
+            j += 1;
+        }
+        let Some(end) = l
+            .role_nouns
+            .match_at(s, j)
+            .filter(|&e| (j..e).all(|x| cov[x].is_none()))
+        else {
+            i += 1;
+            continue;
+        };
+        // the description starts at a determiner before the nation, if any
+        let mut first = i;
+        while first > 0 && cov[first - 1].is_none() && {
+            let w = s.tokens[first - 1].norm(s);
+            DETERMINERS.contains(&w) || ROLE_ADJECTIVES.contains(&w)
+        } {
+            first -= 1;
+        }
+        // apposition: ", NAME" right after
+        let appositive = (s.tokens.get(end).is_some_and(|t| t.norm(s) == ","))
+            .then(|| cov.get(end + 1).copied().flatten())
+            .flatten()
+            .filter(|&k| g.actor(mentions[k].actor).kind == ActorKind::Person)
+            .map(|k| mentions[k].actor);
+        // glued to a name ("his American counterpart Donald Trump"): the
+        // name speaks for itself
+        let glued = cov.get(end).copied().flatten().is_some();
+        let fits = |a: ActorId| g.actor(a).kind == ActorKind::Person && nation(l, a) == Some(nation_actor);
+        let actor = if glued {
+            None
+        } else {
+            appositive.or_else(|| antecedents(s, mentions, first, state).find(|&a| fits(a)))
+        };
+        if let Some(actor) = actor {
+            if let Some(k) = replaced {
+                mentions.remove(k);
+            }
+            push(s, mentions, first, end, actor, 0.7);
+            mentions.sort_by_key(|m| m.first_token);
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// "the council", "the mission": the last actor whose mention held the noun.
+fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
+    let n = s.tokens.len();
+    let cov = covered(mentions, n);
+    let mut found = Vec::new();
+    for i in 1..n {
+        let t = &s.tokens[i];
+        if cov[i].is_some() || cov[i - 1].is_some() || t.case != Case::Lower || s.tokens[i - 1].norm(s) != "the" {
+            continue;
+        }
+        let noun = t.norm(s);
+        if !l.body_nouns.iter().any(|b| b == noun) {
+            continue;
+        }
+        // this sentence first (before the phrase), then the document
+        let here = mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end_token <= i && m.how != LinkHow::Coreference)
+            .find(|m| s.tokens[m.first_token..m.end_token].iter().any(|x| x.norm(s) == noun))
+            .map(|m| m.actor);
+        let before = state
+            .history
+            .iter()
+            .rev()
+            .find(|(_, _, w)| w.iter().any(|x| x == noun))
+            .map(|x| x.1);
+        if let Some(actor) = here.or(before) {
+            found.push((i - 1, i + 1, actor));
+        }
+    }
+    for (a, b, actor) in found {
+        push(s, mentions, a, b, actor, 0.6);
+    }
+}
+
+/// he / she / it and their possessives.
+fn pronouns(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
+    let g = l.gazetteer();
+    let n = s.tokens.len();
+    let cov = covered(mentions, n);
+    let mut found = Vec::new();
+    for (i, c) in cov.iter().enumerate() {
+        if c.is_some() || s.tokens[i].kind != TokenKind::Word {
+            continue;
+        }
+        let w = s.tokens[i].norm(s);
+        let want: fn(&crate::link::Actor) -> bool = if MALE.contains(&w) {
+            |a| a.kind == ActorKind::Person && a.gender != Some(Gender::Female)
+        } else if FEMALE.contains(&w) {
+            |a| a.kind == ActorKind::Person && a.gender != Some(Gender::Male)
+        } else if NEUTER.contains(&w) {
+            |a| a.kind != ActorKind::Person
+        } else {
+            continue;
+        };
+        // "it" as a dummy subject ("it is noteworthy that") names nothing
+        if w == "it" && s.tokens.get(i + 1).is_some_and(|t| matches!(t.norm(s), "is" | "was")) {
+            continue;
+        }
+        if let Some(actor) = antecedents(s, mentions, i, state).find(|&a| want(g.actor(a))) {
+            found.push((i, actor));
+        }
+    }
+    for (i, actor) in found {
+        push(s, mentions, i, i + 1, actor, 0.5);
+    }
+}

@@ -1,0 +1,718 @@
+//! The gazetteer: the actors a graph can hold, and every name they go by.
+//!
+//! A gazetteer is read from one or more files of [`ActorSpec`]s: RON (the
+//! shipped format, `gazetteer/*.ron`), JSON (`{"actors": [...]}`) or CSV
+//! (one actor a row, a header of field names, list fields split on `|`),
+//! chosen by extension. Only `id`, `label` and `kind` are required.
+//!
+//! Files are layered: the shipped default first, then the user's files in
+//! order. Within one layer an id may be defined once; a user file may name
+//! an id of the default gazetteer to extend it (its lists are added, its
+//! single fields replace the default's). Validation refuses unknown fields,
+//! duplicate ids, malformed ids and affiliations or countries that name no
+//! actor, and warns about an alias that two actors share.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The index of an actor in its [`Gazetteer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActorId(pub u32);
+
+impl ActorId {
+    /// The index as a `usize`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What kind of actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// A state.
+    State,
+    /// A government, parliament or other governing body.
+    Government,
+    /// A militia, army or insurgent group.
+    ArmedGroup,
+    /// An intergovernmental organisation or one of its organs.
+    Igo,
+    /// A non-governmental organisation, think tank or agency.
+    Organisation,
+    /// A political party.
+    Party,
+    /// A company.
+    Company,
+}
+
+impl ActorKind {
+    /// The name used in files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::State => "state",
+            ActorKind::Government => "government",
+            ActorKind::ArmedGroup => "armed_group",
+            ActorKind::Igo => "igo",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Party => "party",
+            ActorKind::Company => "company",
+        }
+    }
+
+    /// Parse the name used in files.
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        Some(match s.trim() {
+            "person" => ActorKind::Person,
+            "state" => ActorKind::State,
+            "government" => ActorKind::Government,
+            "armed_group" => ActorKind::ArmedGroup,
+            "igo" => ActorKind::Igo,
+            "organisation" | "organization" => ActorKind::Organisation,
+            "party" => ActorKind::Party,
+            "company" => ActorKind::Company,
+            _ => return None,
+        })
+    }
+}
+
+/// A person's grammatical gender, for pronouns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// he / him / his
+    Male,
+    /// she / her
+    Female,
+}
+
+/// A title an actor holds over a span of time ("UN Secretary-General").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleSpec {
+    /// The title as news writes it.
+    pub title: String,
+    /// First day held, if known.
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// Last day held, if it has ended.
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
+}
+
+/// One actor as written in a gazetteer file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorSpec {
+    /// Canonical id: lowercase ASCII words joined by `_`.
+    pub id: String,
+    /// Display name.
+    pub label: String,
+    /// Kind of actor.
+    pub kind: ActorKind,
+    /// Names it goes by (the label is always one).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// For a person: the actor they act for (an id).
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    /// The state the actor belongs to (an id).
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Adjectives of nationality ("Egyptian").
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// Places that stand for the actor ("Kremlin", "Cairo").
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    /// Dated titles.
+    #[serde(default)]
+    pub roles: Vec<RoleSpec>,
+    /// For pronouns.
+    #[serde(default)]
+    pub gender: Option<Gender>,
+}
+
+/// The body of a RON or JSON gazetteer file.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GazetteerFile {
+    /// The actors.
+    pub actors: Vec<ActorSpec>,
+}
+
+/// An actor of a loaded gazetteer, its references resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    /// Canonical id.
+    pub id: String,
+    /// Display name.
+    pub label: String,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Names, the label included.
+    pub aliases: Vec<String>,
+    /// The actor a person acts for.
+    pub affiliation: Option<ActorId>,
+    /// The state the actor belongs to.
+    pub country: Option<ActorId>,
+    /// Adjectives of nationality.
+    pub demonyms: Vec<String>,
+    /// Places that stand for the actor.
+    pub metonyms: Vec<String>,
+    /// Dated titles.
+    pub roles: Vec<RoleSpec>,
+    /// For pronouns.
+    pub gender: Option<Gender>,
+}
+
+/// Why a gazetteer could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    /// The file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is not valid RON, JSON or CSV of the schema.
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse {
+        /// The file.
+        path: String,
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// An actor breaks a rule of the schema.
+    #[error("{path}:{line}: actor {id:?}: {message}")]
+    Invalid {
+        /// The file.
+        path: String,
+        /// The line where the actor's id is written (best effort; 0 if unknown).
+        line: usize,
+        /// The actor.
+        id: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The extension is none of .ron, .json, .csv.
+    #[error("{path}: unknown gazetteer format (use .ron, .json or .csv)")]
+    UnknownFormat {
+        /// The file.
+        path: String,
+    },
+}
+
+/// The shipped gazetteer, embedded in the binary.
+pub const DEFAULT_FILES: &[(&str, &str)] = &[
+    ("gazetteer/states.ron", include_str!("../../gazetteer/states.ron")),
+    ("gazetteer/igos.ron", include_str!("../../gazetteer/igos.ron")),
+    ("gazetteer/libya.ron", include_str!("../../gazetteer/libya.ron")),
+    ("gazetteer/people.ron", include_str!("../../gazetteer/people.ron")),
+    ("gazetteer/groups.ron", include_str!("../../gazetteer/groups.ron")),
+];
+
+/// Parse one gazetteer file's text; `path` decides the format and names
+/// the file in errors.
+pub fn parse_file(path: &str, text: &str) -> Result<Vec<ActorSpec>, GazetteerError> {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".ron") {
+        let opts = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        opts.from_str::<GazetteerFile>(text)
+            .map(|f| f.actors)
+            .map_err(|e| GazetteerError::Parse {
+                path: path.to_string(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            })
+    } else if lower.ends_with(".json") {
+        serde_json::from_str::<GazetteerFile>(text)
+            .map(|f| f.actors)
+            .map_err(|e| GazetteerError::Parse {
+                path: path.to_string(),
+                line: e.line(),
+                column: e.column(),
+                message: strip_json_position(&e.to_string()),
+            })
+    } else if lower.ends_with(".csv") {
+        parse_csv(path, text)
+    } else {
+        Err(GazetteerError::UnknownFormat { path: path.to_string() })
+    }
+}
+
+fn strip_json_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+fn parse_csv(path: &str, text: &str) -> Result<Vec<ActorSpec>, GazetteerError> {
+    let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| csv_error(path, &e))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect::<Vec<_>>();
+    const KNOWN: &[&str] = &[
+        "id",
+        "label",
+        "kind",
+        "aliases",
+        "affiliation",
+        "country",
+        "demonyms",
+        "metonyms",
+        "roles",
+        "gender",
+    ];
+    for (i, h) in headers.iter().enumerate() {
+        if !KNOWN.contains(&h.as_str()) {
+            return Err(GazetteerError::Parse {
+                path: path.to_string(),
+                line: 1,
+                column: i + 1,
+                message: format!("unknown field `{h}`, expected one of {}", KNOWN.join(", ")),
+            });
+        }
+    }
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| csv_error(path, &e))?;
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let field = |name: &str| -> &str {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .and_then(|i| rec.get(i))
+                .map(str::trim)
+                .unwrap_or("")
+        };
+        let col = |name: &str| headers.iter().position(|h| h == name).map_or(1, |i| i + 1);
+        let bad = |name: &str, message: String| GazetteerError::Parse {
+            path: path.to_string(),
+            line,
+            column: col(name),
+            message,
+        };
+        let list = |name: &str| -> Vec<String> {
+            field(name)
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let opt = |name: &str| Some(field(name).to_string()).filter(|s| !s.is_empty());
+        for req in ["id", "label", "kind"] {
+            if field(req).is_empty() {
+                return Err(bad(req, format!("missing field `{req}`")));
+            }
+        }
+        let kind =
+            ActorKind::parse(field("kind")).ok_or_else(|| bad("kind", format!("unknown kind `{}`", field("kind"))))?;
+        let gender = match field("gender") {
+            "" => None,
+            "male" => Some(Gender::Male),
+            "female" => Some(Gender::Female),
+            g => return Err(bad("gender", format!("unknown gender `{g}`, expected male or female"))),
+        };
+        let mut roles = Vec::new();
+        // roles: "title@from..until|title@from"
+        for r in list("roles") {
+            let (title, dates) = r.split_once('@').unwrap_or((r.as_str(), ""));
+            let (from, until) = dates.split_once("..").unwrap_or((dates, ""));
+            let date = |s: &str| -> Result<Option<NaiveDate>, GazetteerError> {
+                if s.trim().is_empty() {
+                    return Ok(None);
+                }
+                NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                    .map(Some)
+                    .map_err(|_| bad("roles", format!("bad date `{s}` in role `{r}` (use YYYY-MM-DD)")))
+            };
+            roles.push(RoleSpec {
+                title: title.trim().to_string(),
+                from: date(from)?,
+                until: date(until)?,
+            });
+        }
+        out.push(ActorSpec {
+            id: field("id").to_string(),
+            label: field("label").to_string(),
+            kind,
+            aliases: list("aliases"),
+            affiliation: opt("affiliation"),
+            country: opt("country"),
+            demonyms: list("demonyms"),
+            metonyms: list("metonyms"),
+            roles,
+            gender,
+        });
+    }
+    Ok(out)
+}
+
+fn csv_error(path: &str, e: &csv::Error) -> GazetteerError {
+    let (line, column) = e.position().map_or((0, 1), |p| (p.line() as usize, 1));
+    GazetteerError::Parse {
+        path: path.to_string(),
+        line,
+        column,
+        message: e.to_string(),
+    }
+}
+
+/// The line of `text` where `"id"` is first written, for error messages.
+fn line_of_id(text: &str, id: &str) -> usize {
+    let needle = format!("\"{id}\"");
+    text.lines()
+        .position(|l| l.contains(&needle) || l.split(',').next() == Some(id))
+        .map_or(0, |i| i + 1)
+}
+
+/// Builds a [`Gazetteer`] from layered files.
+#[derive(Default)]
+pub struct GazetteerBuilder {
+    // id -> (spec, file, line, layer)
+    specs: Vec<(ActorSpec, String, usize, usize)>,
+    index: HashMap<String, usize>,
+    layer: usize,
+}
+
+impl GazetteerBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add the shipped gazetteer.
+    pub fn add_default(&mut self) -> Result<&mut Self, GazetteerError> {
+        self.layer = 0;
+        for (path, text) in DEFAULT_FILES {
+            let specs = parse_file(path, text)?;
+            self.add_specs(path, text, specs)?;
+        }
+        Ok(self)
+    }
+
+    /// Add a user file (RON, JSON or CSV by extension). Its actors may
+    /// extend actors of the default gazetteer, not of another user file.
+    pub fn add_file(&mut self, path: &Path) -> Result<&mut Self, GazetteerError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| GazetteerError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        self.add_text(&shown, &text)
+    }
+
+    /// Add a user file's text; `path` names it and decides the format.
+    pub fn add_text(&mut self, path: &str, text: &str) -> Result<&mut Self, GazetteerError> {
+        self.layer = 1;
+        let specs = parse_file(path, text)?;
+        self.add_specs(path, text, specs)?;
+        Ok(self)
+    }
+
+    fn add_specs(&mut self, path: &str, text: &str, specs: Vec<ActorSpec>) -> Result<(), GazetteerError> {
+        for spec in specs {
+            let line = line_of_id(text, &spec.id);
+            let invalid = |message: String| GazetteerError::Invalid {
+                path: path.to_string(),
+                line,
+                id: spec.id.clone(),
+                message,
+            };
+            if !valid_id(&spec.id) {
+                return Err(invalid(
+                    "id must be lowercase ASCII letters, digits and `_`".to_string(),
+                ));
+            }
+            if spec.label.trim().is_empty() {
+                return Err(invalid("empty label".to_string()));
+            }
+            match self.index.get(&spec.id) {
+                None => {
+                    self.index.insert(spec.id.clone(), self.specs.len());
+                    self.specs.push((spec, path.to_string(), line, self.layer));
+                }
+                Some(&i) => {
+                    let (old, old_path, old_line, old_layer) = &mut self.specs[i];
+                    if *old_layer == self.layer {
+                        return Err(invalid(format!(
+                            "duplicate id (first defined at {old_path}:{old_line})"
+                        )));
+                    }
+                    // A user file extending a shipped actor.
+                    extend(old, spec);
+                    *old_path = path.to_string();
+                    *old_line = line;
+                    *old_layer = self.layer;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Check references and build the gazetteer.
+    pub fn build(&self) -> Result<Gazetteer, GazetteerError> {
+        let mut actors = Vec::with_capacity(self.specs.len());
+        let mut index = HashMap::with_capacity(self.specs.len());
+        for (i, (spec, ..)) in self.specs.iter().enumerate() {
+            index.insert(spec.id.clone(), ActorId(i as u32));
+        }
+        for (spec, path, line, _) in &self.specs {
+            let resolve = |field: &str, target: &Option<String>| -> Result<Option<ActorId>, GazetteerError> {
+                match target {
+                    None => Ok(None),
+                    Some(t) if t.trim().is_empty() => Ok(None),
+                    Some(t) => index.get(t).copied().map(Some).ok_or_else(|| GazetteerError::Invalid {
+                        path: path.clone(),
+                        line: *line,
+                        id: spec.id.clone(),
+                        message: format!("{field} {t:?} names no actor of the gazetteer"),
+                    }),
+                }
+            };
+            let mut aliases = vec![spec.label.clone()];
+            for a in &spec.aliases {
+                if !aliases.contains(a) {
+                    aliases.push(a.clone());
+                }
+            }
+            actors.push(Actor {
+                id: spec.id.clone(),
+                label: spec.label.clone(),
+                kind: spec.kind,
+                aliases,
+                affiliation: resolve("affiliation", &spec.affiliation)?,
+                country: resolve("country", &spec.country)?,
+                demonyms: spec.demonyms.clone(),
+                metonyms: spec.metonyms.clone(),
+                roles: spec.roles.clone(),
+                gender: spec.gender,
+            });
+        }
+        let mut g = Gazetteer {
+            actors,
+            index,
+            warnings: Vec::new(),
+        };
+        g.warnings = g.shared_alias_warnings();
+        Ok(g)
+    }
+}
+
+fn extend(old: &mut ActorSpec, new: ActorSpec) {
+    old.label = new.label;
+    old.kind = new.kind;
+    for (list, more) in [
+        (&mut old.aliases, new.aliases),
+        (&mut old.demonyms, new.demonyms),
+        (&mut old.metonyms, new.metonyms),
+    ] {
+        for m in more {
+            if !list.contains(&m) {
+                list.push(m);
+            }
+        }
+    }
+    if new.affiliation.is_some() {
+        old.affiliation = new.affiliation;
+    }
+    if new.country.is_some() {
+        old.country = new.country;
+    }
+    if new.gender.is_some() {
+        old.gender = new.gender;
+    }
+    old.roles.extend(new.roles);
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && !id.starts_with('_')
+}
+
+/// A loaded, validated gazetteer.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    actors: Vec<Actor>,
+    index: HashMap<String, ActorId>,
+    warnings: Vec<String>,
+}
+
+impl Gazetteer {
+    /// The shipped gazetteer alone.
+    pub fn shipped() -> Result<Gazetteer, GazetteerError> {
+        GazetteerBuilder::new().add_default()?.build()
+    }
+
+    /// The shipped gazetteer (unless `no_default`) plus the given files.
+    pub fn load<P: AsRef<Path>>(files: &[P], no_default: bool) -> Result<Gazetteer, GazetteerError> {
+        let mut b = GazetteerBuilder::new();
+        if !no_default {
+            b.add_default()?;
+        }
+        for f in files {
+            b.add_file(f.as_ref())?;
+        }
+        b.build()
+    }
+
+    /// All actors, indexed by [`ActorId`].
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// One actor.
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        &self.actors[id.index()]
+    }
+
+    /// Look an actor up by canonical id.
+    pub fn by_id(&self, id: &str) -> Option<ActorId> {
+        self.index.get(id).copied()
+    }
+
+    /// How many actors.
+    pub fn len(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// True when there are no actors.
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
+    /// Warnings found while loading (aliases shared by two actors).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    fn shared_alias_warnings(&self) -> Vec<String> {
+        let mut by_form: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        for a in &self.actors {
+            let mut forms: Vec<String> = a.aliases.iter().map(|s| crate::text::normalize_phrase(s).0).collect();
+            forms.sort();
+            forms.dedup();
+            for f in forms {
+                by_form.entry(f).or_default().push(&a.id);
+            }
+        }
+        by_form
+            .into_iter()
+            .filter(|(_, ids)| ids.len() > 1)
+            .map(|(form, ids)| format!("alias {:?} is shared by {}", form.trim(), ids.join(", ")))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_gazetteer_loads() {
+        let g = Gazetteer::shipped().unwrap();
+        assert!(g.len() > 300, "{}", g.len());
+        let haftar = g.by_id("khalifa_haftar").unwrap();
+        assert_eq!(g.actor(haftar).affiliation, g.by_id("lna"));
+    }
+
+    #[test]
+    fn ron_error_has_line_and_column() {
+        let text = "(\n  actors: [\n    (id: \"x\", label: \"X\", kind: person, nickname: \"y\"),\n  ],\n)\n";
+        let e = parse_file("user.ron", text).unwrap_err().to_string();
+        assert!(e.starts_with("user.ron:3:"), "{e}");
+        assert!(e.contains("nickname"), "{e}");
+    }
+
+    #[test]
+    fn json_error_has_line_and_column() {
+        let text = "{\"actors\": [\n {\"id\": \"x\", \"label\": \"X\"}\n]}";
+        let e = parse_file("user.json", text).unwrap_err().to_string();
+        assert!(e.starts_with("user.json:2:"), "{e}");
+        assert!(e.contains("missing field `kind`"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_and_dangling_are_refused() {
+        let dup = "(actors: [(id: \"a\", label: \"A\", kind: state),\n(id: \"a\", label: \"A2\", kind: state)])";
+        let e = GazetteerBuilder::new()
+            .add_text("d.ron", dup)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("duplicate id"), "{e}");
+        let dangling =
+            "#![enable(implicit_some)]\n(actors: [(id: \"p\", label: \"P\", kind: person, affiliation: \"nowhere\")])";
+        let mut b = GazetteerBuilder::new();
+        b.add_text("g.ron", dangling).unwrap();
+        let e = b.build().unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "g.ron:2: actor \"p\": affiliation \"nowhere\" names no actor of the gazetteer"
+        );
+    }
+
+    #[test]
+    fn user_file_extends_default_actor() {
+        let mut b = GazetteerBuilder::new();
+        b.add_default().unwrap();
+        b.add_text(
+            "u.json",
+            r#"{"actors":[{"id":"egypt","label":"Egypt","kind":"state","aliases":["Misr"],"affiliation":null}]}"#,
+        )
+        .unwrap();
+        let g = b.build().unwrap();
+        let egypt = g.actor(g.by_id("egypt").unwrap());
+        assert!(egypt.aliases.iter().any(|a| a == "Misr"));
+        assert!(egypt.metonyms.iter().any(|a| a == "Cairo"));
+    }
+
+    #[test]
+    fn csv_rows() {
+        let text = "id,label,kind,aliases,affiliation,roles\nhemedti,Mohamed Hamdan Dagalo,person,Hemedti|Dagalo,rsf,RSF commander@2013-01-01\nrsf,Rapid Support Forces,armed_group,RSF,,\n";
+        let mut b = GazetteerBuilder::new();
+        b.add_text("s.csv", text).unwrap();
+        let g = b.build().unwrap();
+        let h = g.actor(g.by_id("hemedti").unwrap());
+        assert_eq!(h.aliases, vec!["Mohamed Hamdan Dagalo", "Hemedti", "Dagalo"]);
+        assert_eq!(h.roles[0].from, NaiveDate::from_ymd_opt(2013, 1, 1));
+        let bad = "id,label,kind\nx,X,wizard\n";
+        let e = GazetteerBuilder::new()
+            .add_text("b.csv", bad)
+            .err()
+            .unwrap()
+            .to_string();
+        assert_eq!(e, "b.csv:2:3: unknown kind `wizard`");
+    }
+
+    #[test]
+    fn shared_alias_warns() {
+        let text = "(actors: [(id: \"a\", label: \"A\", kind: state, aliases: [\"Same\"]),(id: \"b\", label: \"B\", kind: state, aliases: [\"same\"])])";
+        let mut b = GazetteerBuilder::new();
+        b.add_text("w.ron", text).unwrap();
+        let g = b.build().unwrap();
+        assert_eq!(g.warnings(), &["alias \"same\" is shared by a, b".to_string()]);
+    }
+}

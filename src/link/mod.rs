@@ -1,0 +1,848 @@
+//! Stage 3: mentions of actors.
+//!
+//! A [`Linker`] is built once from a [`Gazetteer`]: every alias, demonym,
+//! metonym and role title of every actor is normalised the way sentences are
+//! (see [`crate::text`]) and compiled into one Aho-Corasick automaton. For
+//! each sentence the automaton runs once over the sentence's normal form;
+//! matches are token-aligned by construction (every token is framed by
+//! spaces), checked against the capitalisation the alias demands, and
+//! resolved leftmost-longest. A few rules then read the words around each
+//! match (the data for them is in `cues.ron`):
+//!
+//! - a demonym is an actor only at the head of an agent noun phrase
+//!   ("Russian forces" -> russia, but "the Libyan city" -> nothing);
+//! - forces named after a leader name the leader's affiliation ("Haftar's
+//!   forces" -> lna) and forces named after a body the body itself;
+//! - a metonym after a locative word is only a place ("in Moscow");
+//! - a role title glued to a name gives way to the name, a role title in
+//!   apposition to a name links to that name, and a bare role title links
+//!   to the holder at the document's date.
+//!
+//! Every [`Mention`] records how it was linked ([`LinkHow`]) for audit.
+
+mod coref;
+pub mod gazetteer;
+pub mod variant;
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Document;
+use crate::text::{normalize_phrase, segment, Case, Sentence, TokenKind};
+pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer, GazetteerError};
+
+/// How a mention was linked to its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkHow {
+    /// One of the actor's aliases, as listed.
+    Exact,
+    /// A spelling variant of an alias.
+    Variant,
+    /// A nationality adjective heading an agent noun ("Russian forces").
+    Demonym,
+    /// A place standing for the actor ("the Kremlin").
+    Metonym,
+    /// A dated role title ("the UN chief").
+    Role,
+    /// Forces named after a leader or body ("Haftar's forces").
+    Forces,
+    /// A pronoun or phrase referring to an actor named before.
+    Coreference,
+}
+
+/// A span of a sentence linked to one actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// Index of the first token in the sentence.
+    pub first_token: usize,
+    /// Index one past the last token.
+    pub end_token: usize,
+    /// Byte offset of the span in the document text.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// The actor.
+    pub actor: ActorId,
+    /// How it was linked.
+    pub how: LinkHow,
+    /// Confidence in the link, 0 to 1.
+    pub score: f32,
+}
+
+impl Mention {
+    /// The span as written.
+    pub fn text<'t>(&self, doc_text: &'t str) -> &'t str {
+        &doc_text[self.start..self.end]
+    }
+}
+
+/// Words the linker reads around names (`cues.ron`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueFile {
+    force_nouns: Vec<String>,
+    agent_nouns: Vec<String>,
+    place_before: Vec<String>,
+    government_nouns: Vec<String>,
+    role_nouns: Vec<String>,
+    body_nouns: Vec<String>,
+    titles: Vec<String>,
+    name_particles: Vec<String>,
+}
+
+const CUES: &str = include_str!("cues.ron");
+
+/// Normalised multi-word phrases, matched on token normal forms.
+#[derive(Debug, Clone, Default)]
+struct PhraseSet {
+    phrases: Vec<Vec<String>>,
+}
+
+impl PhraseSet {
+    fn new(list: &[String]) -> Self {
+        let mut phrases: Vec<Vec<String>> = list
+            .iter()
+            .map(|p| normalize_phrase(p).0.split_whitespace().map(str::to_string).collect())
+            .filter(|v: &Vec<String>| !v.is_empty())
+            .collect();
+        // longest first, so the widest phrase wins
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        PhraseSet { phrases }
+    }
+
+    /// Length in tokens of the longest phrase starting at token `i` (words
+    /// only, joiners skipped), and the index one past it.
+    fn match_at(&self, s: &Sentence, i: usize) -> Option<usize> {
+        'next: for p in &self.phrases {
+            let mut t = i;
+            for w in p {
+                while s.tokens.get(t).is_some_and(|k| k.kind == TokenKind::Joiner) {
+                    t += 1;
+                }
+                match s.tokens.get(t) {
+                    Some(k) if k.norm(s) == w => t += 1,
+                    _ => continue 'next,
+                }
+            }
+            return Some(t);
+        }
+        None
+    }
+
+    /// The index where a phrase ends exactly at token `end` (exclusive)
+    /// begins, if one does.
+    fn match_ending_at(&self, s: &Sentence, end: usize) -> Option<usize> {
+        'next: for p in &self.phrases {
+            if p.len() > end {
+                continue;
+            }
+            let mut t = end;
+            for w in p.iter().rev() {
+                if t == 0 {
+                    continue 'next;
+                }
+                t -= 1;
+                if s.tokens[t].norm(s) != w {
+                    continue 'next;
+                }
+            }
+            return Some(t);
+        }
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum EntryKind {
+    Alias,
+    Metonym,
+    Demonym,
+    Role,
+}
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone)]
+struct Entry {
+    actor: ActorId,
+    kind: EntryKind,
+    /// Capitalisation required of each word token of the match.
+    case: Vec<Case>,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+}
+
+/// Links mentions in sentences to actors of a gazetteer.
+pub struct Linker {
+    gazetteer: Gazetteer,
+    automaton: AhoCorasick,
+    /// Entries of each distinct normalised pattern.
+    entries: Vec<Vec<Entry>>,
+    force_nouns: PhraseSet,
+    agent_nouns: PhraseSet,
+    place_before: PhraseSet,
+    government_nouns: PhraseSet,
+    role_nouns: PhraseSet,
+    body_nouns: Vec<String>,
+    titles: Vec<String>,
+    name_particles: Vec<String>,
+    /// Aliases for variant matching, their words' transliteration keys.
+    variant_aliases: Vec<VariantAlias>,
+    /// Skeleton of an alias word -> (alias, word position).
+    variant_index: HashMap<String, Vec<(usize, usize)>>,
+    /// One-word demonym -> its state ("libyan" -> libya), when only one
+    /// actor claims it.
+    demonyms: HashMap<String, ActorId>,
+}
+
+/// An alias as variant matching sees it.
+#[derive(Debug, Clone)]
+struct VariantAlias {
+    actor: ActorId,
+    /// Normal forms of its words.
+    words: Vec<String>,
+    /// Transliteration keys of its words.
+    keys: Vec<String>,
+}
+
+/// What the linker remembers across the sentences of one document.
+#[derive(Debug, Default)]
+pub(crate) struct DocState {
+    /// Actors in order of first mention.
+    seen: Vec<ActorId>,
+    /// Key of the last word of a person's multi-word name -> the person
+    /// ("Kraft" after "Kelly Kraft"): one sense per document.
+    surnames: HashMap<String, ActorId>,
+    /// Every mention so far: (sentence, actor, normalised words of its
+    /// surface, whether it opened its sentence's subject).
+    history: Vec<(usize, ActorId, Vec<String>)>,
+}
+
+/// A candidate span before the rules run.
+#[derive(Debug, Clone)]
+struct Candidate {
+    first: usize,
+    end: usize,
+    pattern: usize,
+}
+
+impl Linker {
+    /// Build the automaton for `gazetteer`.
+    pub fn new(gazetteer: Gazetteer) -> Linker {
+        let mut forms: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        let mut add = |phrase: &str, actor: ActorId, kind: EntryKind, from, until| {
+            let (norm, n) = normalize_phrase(phrase);
+            if n == 0 {
+                return;
+            }
+            let case = required_case(phrase, kind);
+            let slot = *forms.entry(norm.clone()).or_insert_with(|| {
+                patterns.push(norm);
+                entries.push(Vec::new());
+                entries.len() - 1
+            });
+            let e = Entry {
+                actor,
+                kind,
+                case,
+                from,
+                until,
+            };
+            // Two spellings of one name ("al-Qaeda", "Al-Qaeda"): the
+            // looser capitalisation of each word wins.
+            match entries[slot]
+                .iter_mut()
+                .find(|x| x.actor == actor && x.kind == kind && x.from == from)
+            {
+                Some(x) => {
+                    for (a, b) in x.case.iter_mut().zip(&e.case) {
+                        *a = looser(*a, *b);
+                    }
+                }
+                None => entries[slot].push(e),
+            }
+        };
+        for (i, a) in gazetteer.actors().iter().enumerate() {
+            let id = ActorId(i as u32);
+            for s in &a.aliases {
+                add(s, id, EntryKind::Alias, None, None);
+            }
+            for s in &a.metonyms {
+                add(s, id, EntryKind::Metonym, None, None);
+            }
+            for s in &a.demonyms {
+                add(s, id, EntryKind::Demonym, None, None);
+            }
+            for r in &a.roles {
+                add(&r.title, id, EntryKind::Role, r.from, r.until);
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("gazetteer patterns build an automaton");
+        let cues: CueFile = ron::from_str(CUES).expect("embedded cues.ron is valid");
+        let mut variant_aliases = Vec::new();
+        let mut variant_index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (i, a) in gazetteer.actors().iter().enumerate() {
+            for alias in &a.aliases {
+                let words: Vec<String> = normalize_phrase(alias)
+                    .0
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect();
+                // acronyms are not spelled in variants
+                if words.is_empty() || alias.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+                    continue;
+                }
+                let keys: Vec<String> = words.iter().map(|w| variant::key(w)).collect();
+                let ix = variant_aliases.len();
+                for (pos, k) in keys.iter().enumerate() {
+                    if k.len() >= variant::MIN_KEY_LEN {
+                        variant_index.entry(variant::skeleton(k)).or_default().push((ix, pos));
+                    }
+                }
+                variant_aliases.push(VariantAlias {
+                    actor: ActorId(i as u32),
+                    words,
+                    keys,
+                });
+            }
+        }
+        let words = |l: &[String]| l.iter().map(|w| crate::text::normalize_word(w)).collect::<Vec<_>>();
+        let mut demonyms: HashMap<String, Option<ActorId>> = HashMap::new();
+        for (i, a) in gazetteer.actors().iter().enumerate() {
+            for d in &a.demonyms {
+                let (norm, n) = normalize_phrase(d);
+                if n == 1 {
+                    let e = demonyms
+                        .entry(norm.trim().to_string())
+                        .or_insert(Some(ActorId(i as u32)));
+                    if *e != Some(ActorId(i as u32)) {
+                        *e = None; // claimed by two actors: not a cue
+                    }
+                }
+            }
+        }
+        let demonyms = demonyms.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
+        Linker {
+            gazetteer,
+            automaton,
+            entries,
+            force_nouns: PhraseSet::new(&cues.force_nouns),
+            agent_nouns: PhraseSet::new(&cues.agent_nouns),
+            place_before: PhraseSet::new(&cues.place_before),
+            government_nouns: PhraseSet::new(&cues.government_nouns),
+            role_nouns: PhraseSet::new(&cues.role_nouns),
+            body_nouns: words(&cues.body_nouns),
+            titles: words(&cues.titles),
+            name_particles: words(&cues.name_particles),
+            variant_aliases,
+            variant_index,
+            demonyms,
+        }
+    }
+
+    /// The gazetteer the linker was built from.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Segment and link a whole document.
+    pub fn link_document(&self, doc: &Document) -> (Vec<Sentence>, Vec<Mention>) {
+        let sentences = segment(&doc.text);
+        let mentions = self.link(doc, &sentences);
+        (sentences, mentions)
+    }
+
+    /// Link the mentions of a document's sentences, in text order.
+    pub fn link(&self, doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        let mut state = DocState::default();
+        for s in sentences {
+            let mut found = self.link_sentence(doc, s, &state.seen);
+            self.variants(s, &mut found, &state);
+            coref::resolve(self, s, &mut found, &state);
+            merge_adjacent(s, &mut found);
+            for m in &found {
+                self.remember(s, m, &mut state);
+            }
+            out.append(&mut found);
+        }
+        out
+    }
+
+    fn remember(&self, s: &Sentence, m: &Mention, state: &mut DocState) {
+        if !state.seen.contains(&m.actor) {
+            state.seen.push(m.actor);
+        }
+        let words: Vec<String> = s.tokens[m.first_token..m.end_token]
+            .iter()
+            .filter(|t| t.norm_end > t.norm_start)
+            .map(|t| t.norm(s).to_string())
+            .collect();
+        let a = self.gazetteer.actor(m.actor);
+        if a.kind == ActorKind::Person && m.how != LinkHow::Coreference && words.len() >= 2 {
+            if let Some(last) = words.last() {
+                let k = variant::key(last);
+                if k.len() >= variant::MIN_KEY_LEN {
+                    state.surnames.insert(k, m.actor);
+                }
+            }
+        }
+        state.history.push((s.index, m.actor, words));
+    }
+
+    /// The state whose demonym is token `i`, if it is a capitalised one.
+    fn demonym_at(&self, s: &Sentence, i: usize) -> Option<ActorId> {
+        let t = s.tokens.get(i)?;
+        if t.kind != TokenKind::Word || t.case == Case::Lower {
+            return None;
+        }
+        self.demonyms.get(t.norm(s)).copied()
+    }
+
+    /// Name-like runs that no alias matched, tried as spelling variants of
+    /// aliases (see [`variant`]). A variant link needs strong evidence: a
+    /// word of the name spelled exactly, or the actor already named in the
+    /// document; and it never overrides an exact alias (it only sees the
+    /// words no mention covers).
+    fn variants(&self, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
+        let mut covered = vec![false; s.tokens.len()];
+        for m in mentions.iter() {
+            covered[m.first_token..m.end_token].iter_mut().for_each(|c| *c = true);
+        }
+        let mut added = Vec::new();
+        for run in self.name_runs(s, &covered) {
+            if let Some(m) = self.variant_in_run(s, &run, state) {
+                added.push(m);
+            }
+        }
+        if !added.is_empty() {
+            mentions.extend(added);
+            mentions.sort_by_key(|m| m.first_token);
+        }
+    }
+
+    /// Maximal runs of capitalised words (with joiners and name particles
+    /// such as "al", "bin") that no mention covers, as token indices of
+    /// their words.
+    fn name_runs(&self, s: &Sentence, covered: &[bool]) -> Vec<Vec<usize>> {
+        let mut runs = Vec::new();
+        let mut cur: Vec<usize> = Vec::new();
+        for (i, t) in s.tokens.iter().enumerate() {
+            let namey = !covered[i]
+                && t.kind == TokenKind::Word
+                && (matches!(t.case, Case::Title | Case::Upper)
+                    || (self.name_particles.iter().any(|p| p == t.norm(s))
+                        && s.tokens
+                            .get(i + 1)
+                            .is_some_and(|n| n.kind == TokenKind::Joiner || n.case == Case::Title)));
+            if namey {
+                cur.push(i);
+            } else if t.kind == TokenKind::Joiner && !cur.is_empty() && !covered[i] {
+                continue;
+            } else if !cur.is_empty() {
+                runs.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            runs.push(cur);
+        }
+        runs
+    }
+
+    fn variant_in_run(&self, s: &Sentence, run: &[usize], state: &DocState) -> Option<Mention> {
+        let norms: Vec<&str> = run.iter().map(|&i| s.tokens[i].norm(s)).collect();
+        let keys: Vec<String> = norms.iter().map(|w| variant::key(w)).collect();
+        // (actor, start in run, length, exact words)
+        let mut best: Option<(ActorId, usize, usize, usize)> = None;
+        for (p, k) in keys.iter().enumerate() {
+            if k.len() < variant::MIN_KEY_LEN {
+                continue;
+            }
+            let Some(cands) = self.variant_index.get(&variant::skeleton(k)) else {
+                continue;
+            };
+            for &(ai, q) in cands {
+                let alias = &self.variant_aliases[ai];
+                let Some(start) = p.checked_sub(q) else { continue };
+                let len = alias.words.len();
+                if start + len > run.len() {
+                    continue;
+                }
+                let mut exact = 0;
+                let fits = (0..len).all(|j| {
+                    if alias.words[j] == norms[start + j] {
+                        exact += 1;
+                        true
+                    } else {
+                        variant::keys_are_variants(&alias.keys[j], &keys[start + j])
+                    }
+                });
+                if !fits || exact == len {
+                    continue;
+                }
+                // what stands left of the name must be titles; nothing
+                // unexplained may follow it ("Mohamed Salah" is not "Saleh")
+                let left_ok = norms[..start].iter().all(|w| self.titles.iter().any(|t| t == w));
+                if !left_ok || start + len != run.len() {
+                    continue;
+                }
+                let evidence = exact > 0 || state.seen.contains(&alias.actor);
+                if !evidence {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some((_, _, bl, be)) => (len, exact) > (bl, be),
+                };
+                if better {
+                    best = Some((alias.actor, start, len, exact));
+                }
+            }
+        }
+        // one sense per document: a lone surname of a person named in full
+        if best.is_none() && run.len() == 1 {
+            if let Some(&actor) = state.surnames.get(&keys[0]) {
+                best = Some((actor, 0, 1, 0));
+            } else if keys[0].len() >= variant::MIN_KEY_LEN {
+                for (k, &actor) in &state.surnames {
+                    if variant::keys_are_variants(k, &keys[0]) {
+                        best = Some((actor, 0, 1, 0));
+                        break;
+                    }
+                }
+            }
+        }
+        let (actor, start, len, exact) = best?;
+        let first = run[start];
+        let last = run[start + len - 1];
+        Some(Mention {
+            sentence: s.index,
+            first_token: first,
+            end_token: last + 1,
+            start: s.tokens[first].start,
+            end: s.tokens[last].end,
+            actor,
+            how: LinkHow::Variant,
+            score: 0.6 + 0.3 * exact as f32 / len as f32,
+        })
+    }
+
+    fn candidates(&self, s: &Sentence) -> Vec<Candidate> {
+        let mut cands = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&s.norm) {
+            let (Some(first), Some(last)) = (s.token_at_norm(m.start() + 1), s.token_ending_at_norm(m.end() - 1))
+            else {
+                continue;
+            };
+            let pattern = m.pattern().as_usize();
+            if self.entries[pattern]
+                .iter()
+                .any(|e| case_fits(s, first, last + 1, &e.case))
+            {
+                cands.push(Candidate {
+                    first,
+                    end: last + 1,
+                    pattern,
+                });
+            }
+        }
+        // leftmost-longest, non-overlapping
+        cands.sort_by_key(|c| (c.first, std::cmp::Reverse(c.end)));
+        let mut chosen: Vec<Candidate> = Vec::new();
+        for c in cands {
+            if chosen.last().is_none_or(|p| c.first >= p.end) {
+                chosen.push(c);
+            }
+        }
+        chosen
+    }
+
+    fn link_sentence(&self, doc: &Document, s: &Sentence, seen: &[ActorId]) -> Vec<Mention> {
+        let cands = self.candidates(s);
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (ci, c) in cands.iter().enumerate() {
+            let entries: Vec<&Entry> = self.entries[c.pattern]
+                .iter()
+                .filter(|e| case_fits(s, c.first, c.end, &e.case))
+                .collect();
+            let Some(kind) = entries.iter().map(|e| e.kind).min() else {
+                continue;
+            };
+            let entries: Vec<&Entry> = entries.into_iter().filter(|e| e.kind == kind).collect();
+            let next = cands.get(ci + 1);
+            let mut m = Mention {
+                sentence: s.index,
+                first_token: c.first,
+                end_token: c.end,
+                start: s.tokens[c.first].start,
+                end: s.tokens[c.end - 1].end,
+                actor: entries[0].actor,
+                how: LinkHow::Exact,
+                score: 1.0,
+            };
+            match kind {
+                EntryKind::Alias => {
+                    let Some(actor) = self.choose(&entries, doc.date, seen) else {
+                        continue;
+                    };
+                    m.actor = actor;
+                }
+                EntryKind::Metonym => {
+                    if self.only_a_place(s, c.first) {
+                        continue;
+                    }
+                    let Some(actor) = self.choose(&entries, doc.date, seen) else {
+                        continue;
+                    };
+                    m.actor = actor;
+                    m.how = LinkHow::Metonym;
+                    m.score = 0.9;
+                }
+                EntryKind::Demonym => {
+                    // Only at the head of an agent noun phrase.
+                    let Some(end) = self.agent_phrase_after(s, c.end) else {
+                        continue;
+                    };
+                    if next.is_some_and(|n| n.first < end) {
+                        continue;
+                    }
+                    let Some(actor) = self.choose(&entries, doc.date, seen) else {
+                        continue;
+                    };
+                    m.actor = actor;
+                    m.end_token = end;
+                    m.end = s.tokens[end - 1].end;
+                    m.how = LinkHow::Demonym;
+                    m.score = 0.8;
+                }
+                EntryKind::Role => {
+                    // A title glued to a name gives way to the name.
+                    if next.is_some_and(|n| n.first == c.end) {
+                        continue;
+                    }
+                    // A title in apposition to a name is that name's.
+                    let appositive = next.filter(|n| {
+                        n.first == c.end + 1
+                            && s.tokens[c.end].kind == TokenKind::Punct
+                            && s.tokens[c.end].norm(s) == ","
+                            && self.entries[n.pattern].iter().any(|e| e.kind == EntryKind::Alias)
+                    });
+                    let actor = match appositive {
+                        Some(n) => {
+                            let named: Vec<&Entry> = self.entries[n.pattern].iter().collect();
+                            self.choose(&named, doc.date, seen)
+                        }
+                        None => self.holder(&entries, doc.date, seen),
+                    };
+                    let Some(actor) = actor else { continue };
+                    m.actor = actor;
+                    m.how = LinkHow::Role;
+                    m.score = 0.8;
+                }
+            }
+            mentions.push(m);
+        }
+        self.forces(s, &mut mentions);
+        mentions
+    }
+
+    /// Among entries of one surface, the actor meant: the only one, or the
+    /// one already named in the document; an ambiguous surface with no
+    /// antecedent is left unlinked rather than guessed.
+    fn choose(&self, entries: &[&Entry], _date: Option<NaiveDate>, seen: &[ActorId]) -> Option<ActorId> {
+        let mut actors: Vec<ActorId> = entries.iter().map(|e| e.actor).collect();
+        actors.sort();
+        actors.dedup();
+        match actors.as_slice() {
+            [one] => Some(*one),
+            many => seen.iter().rev().find(|a| many.contains(a)).copied(),
+        }
+    }
+
+    /// The holder of a role: at the document's date when it has one; else
+    /// a holder already named in the document; else the latest holder.
+    fn holder(&self, entries: &[&Entry], date: Option<NaiveDate>, seen: &[ActorId]) -> Option<ActorId> {
+        if let Some(d) = date {
+            let held: Vec<&Entry> = entries
+                .iter()
+                .copied()
+                .filter(|e| e.from.is_none_or(|f| f <= d) && e.until.is_none_or(|u| d <= u))
+                .collect();
+            return self.choose(&held, None, seen).or_else(|| held.first().map(|e| e.actor));
+        }
+        if let Some(a) = seen.iter().rev().find(|a| entries.iter().any(|e| e.actor == **a)) {
+            return Some(*a);
+        }
+        entries.iter().max_by_key(|e| e.from).map(|e| e.actor)
+    }
+
+    fn only_a_place(&self, s: &Sentence, first: usize) -> bool {
+        // skip "the" and a comma: "the capital, Tripoli"
+        let mut end = first;
+        while end > 0 {
+            let t = &s.tokens[end - 1];
+            let w = t.norm(s);
+            if w == "the" || w == "," {
+                end -= 1;
+            } else {
+                break;
+            }
+        }
+        self.place_before.match_ending_at(s, end).is_some()
+    }
+
+    /// If an agent noun phrase follows token `i` (within two words), the
+    /// index one past it.
+    fn agent_phrase_after(&self, s: &Sentence, i: usize) -> Option<usize> {
+        let mut at = i;
+        // two words, or a model name with its joiners ("F-16", "Su-24")
+        for _ in 0..5 {
+            if let Some(end) = self.agent_nouns.match_at(s, at) {
+                // "Ministry of Defense": take the "of X" along.
+                let mut end = end;
+                if s.tokens.get(end).is_some_and(|t| t.norm(s) == "of")
+                    && s.tokens.get(end + 1).is_some_and(|t| t.case == Case::Title)
+                {
+                    end += 2;
+                }
+                return Some(end);
+            }
+            match s.tokens.get(at) {
+                Some(t) if matches!(t.kind, TokenKind::Word | TokenKind::Joiner | TokenKind::Number) => at += 1,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Forces named after a leader or a body.
+    fn forces(&self, s: &Sentence, mentions: &mut [Mention]) {
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            let actor = self.gazetteer.actor(m.actor);
+            let target = match (actor.kind, actor.affiliation) {
+                (ActorKind::Person, Some(aff)) => aff,
+                (ActorKind::Person, None) => continue,
+                _ => m.actor,
+            };
+            // "Haftar's forces", "Haftar forces"
+            let mut after = m.end_token;
+            if s.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Possessive) {
+                after += 1;
+            }
+            let free = |end: usize| mentions.get(i + 1).is_none_or(|n| n.first_token >= end);
+            if let Some(end) = self.force_nouns.match_at(s, after).filter(|&e| free(e)) {
+                let m = &mut mentions[i];
+                m.end_token = end;
+                m.end = s.tokens[end - 1].end;
+                m.actor = target;
+                m.how = if actor.kind == ActorKind::Person {
+                    LinkHow::Forces
+                } else {
+                    m.how
+                };
+                continue;
+            }
+            // "forces of Haftar"
+            let m = &mentions[i];
+            if m.first_token >= 2 && s.tokens[m.first_token - 1].norm(s) == "of" {
+                let prev_end = if i > 0 { mentions[i - 1].end_token } else { 0 };
+                if let Some(start) = self.force_nouns.match_ending_at(s, m.first_token - 1) {
+                    if start >= prev_end && actor.kind == ActorKind::Person {
+                        let m = &mut mentions[i];
+                        m.first_token = start;
+                        m.start = s.tokens[start].start;
+                        m.actor = target;
+                        m.how = LinkHow::Forces;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The capitalisation each word of `phrase` demands of the text: an
+/// all-capitals word (an acronym) only matches capitals, a capitalised word
+/// only a capitalised one, a lower-case word anything. Role titles are
+/// written in many ways, so only their acronyms keep the rule.
+fn required_case(phrase: &str, kind: EntryKind) -> Vec<Case> {
+    let sentences = segment(phrase);
+    let mut out = Vec::new();
+    for s in &sentences {
+        for t in &s.tokens {
+            if t.kind == TokenKind::Joiner {
+                continue;
+            }
+            let letters = phrase[t.start..t.end].chars().filter(|c| c.is_alphabetic()).count();
+            let c = match t.case {
+                Case::Upper if letters >= 2 => Case::Upper,
+                Case::Title | Case::Upper | Case::Other if kind != EntryKind::Role => Case::Title,
+                _ => Case::Lower,
+            };
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Join mentions of one actor that touch ("Mohamed Hamdan Daglo" +
+/// "Hamidati"), so the surface is the whole name.
+fn merge_adjacent(s: &Sentence, mentions: &mut Vec<Mention>) {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        if let Some(p) = out.last_mut() {
+            if p.actor == m.actor
+                && p.end_token == m.first_token
+                && p.how != LinkHow::Coreference
+                && m.how != LinkHow::Coreference
+            {
+                p.end_token = m.end_token;
+                p.end = s.tokens[m.end_token - 1].end;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    *mentions = out;
+}
+
+fn looser(a: Case, b: Case) -> Case {
+    match (a, b) {
+        (Case::Lower, _) | (_, Case::Lower) => Case::Lower,
+        (Case::Title, _) | (_, Case::Title) => Case::Title,
+        _ => a,
+    }
+}
+
+fn case_fits(s: &Sentence, first: usize, end: usize, required: &[Case]) -> bool {
+    let mut req = required.iter();
+    for t in &s.tokens[first..end] {
+        if t.kind == TokenKind::Joiner {
+            continue;
+        }
+        let Some(r) = req.next() else { return false };
+        let ok = match r {
+            Case::Lower => true,
+            Case::Title => matches!(t.case, Case::Title | Case::Upper | Case::Other),
+            Case::Upper => t.case == Case::Upper,
+            Case::Other => true,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,153 @@
+//! Linker tests on the small test gazetteer of `tests/data` (not the
+//! shipped one), with sentences written for them.
+
+use super::*;
+use crate::link::gazetteer::GazetteerBuilder;
+
+fn linker() -> Linker {
+    let mut b = GazetteerBuilder::new();
+    b.add_text(
+        "test_gazetteer.ron",
+        include_str!("../../tests/data/test_gazetteer.ron"),
+    )
+    .unwrap();
+    Linker::new(b.build().unwrap())
+}
+
+/// (surface, actor id, how) of every mention of `text`.
+fn links(l: &Linker, text: &str, date: Option<&str>) -> Vec<(String, String, LinkHow)> {
+    let mut doc = Document::new("t", text);
+    doc.date = date.and_then(crate::corpus::parse_date);
+    let (_, mentions) = l.link_document(&doc);
+    mentions
+        .iter()
+        .map(|m| (m.text(text).to_string(), l.gazetteer().actor(m.actor).id.clone(), m.how))
+        .collect()
+}
+
+fn ids(l: &Linker, text: &str) -> Vec<String> {
+    links(l, text, None).into_iter().map(|x| x.1).collect()
+}
+
+#[test]
+fn aliases_link_case_and_diacritics_folded() {
+    let l = linker();
+    assert_eq!(
+        links(&l, "The Houthis and ANSAR ALLAH are one.", None),
+        vec![
+            ("Houthis".into(), "houthis".into(), LinkHow::Exact),
+            ("ANSAR ALLAH".into(), "houthis".into(), LinkHow::Exact)
+        ]
+    );
+    assert_eq!(ids(&l, "Ethiopia's Abiy Ahmed spoke."), vec!["ethiopia", "abiy_ahmed"]);
+}
+
+#[test]
+fn acronyms_need_capitals_and_names_need_a_capital() {
+    let l = linker();
+    assert_eq!(ids(&l, "Let us talk to the US envoy."), vec!["usa"]);
+    assert_eq!(ids(&l, "He hung the chad on the wall."), Vec::<String>::new());
+    assert_eq!(ids(&l, "U.S. officials met."), vec!["usa"]);
+}
+
+#[test]
+fn longest_match_wins() {
+    let l = linker();
+    assert_eq!(ids(&l, "The Sudanese Armed Forces advanced."), vec!["saf"]);
+    assert_eq!(ids(&l, "The Houthi rebels advanced."), vec!["houthis"]);
+}
+
+#[test]
+fn demonyms_only_at_the_head_of_an_agent_phrase() {
+    let l = linker();
+    assert_eq!(
+        links(&l, "Iranian warplanes struck.", None),
+        vec![("Iranian warplanes".into(), "iran".into(), LinkHow::Demonym)]
+    );
+    assert_eq!(ids(&l, "Saudi officials said so."), vec!["saudi_arabia"]);
+    assert_eq!(ids(&l, "The Ethiopian city of Mekelle fell."), Vec::<String>::new());
+    assert_eq!(ids(&l, "He met his Eritrean counterpart."), Vec::<String>::new());
+    assert_eq!(ids(&l, "The Russian Ministry of Defense said."), vec!["russia"]);
+}
+
+#[test]
+fn metonyms_but_not_places() {
+    let l = linker();
+    assert_eq!(
+        links(&l, "The Kremlin said Moscow was ready.", None),
+        vec![
+            ("Kremlin".into(), "russia".into(), LinkHow::Metonym),
+            ("Moscow".into(), "russia".into(), LinkHow::Metonym)
+        ]
+    );
+    assert_eq!(ids(&l, "Fighting spread in Khartoum."), Vec::<String>::new());
+    assert_eq!(ids(&l, "They advanced on the capital, Khartoum."), Vec::<String>::new());
+    assert_eq!(ids(&l, "Abiy flew to Asmara."), vec!["abiy_ahmed"]);
+    assert_eq!(ids(&l, "Riyadh's offer was welcomed."), vec!["saudi_arabia"]);
+}
+
+#[test]
+fn forces_named_after_a_leader_are_the_leaders_organisation() {
+    let l = linker();
+    assert_eq!(
+        links(&l, "Hemedti's forces advanced.", None),
+        vec![("Hemedti's forces".into(), "rsf".into(), LinkHow::Forces)]
+    );
+    assert_eq!(ids(&l, "Burhan militias fled."), vec!["saf"]);
+    assert_eq!(ids(&l, "The forces of Hemedti fled."), vec!["rsf"]);
+    // a body's forces are the body
+    assert_eq!(links(&l, "RSF fighters fled.", None)[0].0, "RSF fighters");
+    assert_eq!(ids(&l, "RSF fighters fled."), vec!["rsf"]);
+}
+
+#[test]
+fn role_titles_resolve_by_date() {
+    let l = linker();
+    let s = "The US Secretary of State arrived.";
+    assert_eq!(links(&l, s, Some("2019-05-01"))[0].1, "mike_pompeo");
+    assert_eq!(links(&l, s, Some("2022-05-01"))[0].1, "antony_blinken");
+    // undated: the latest holder
+    assert_eq!(links(&l, s, None)[0].1, "antony_blinken");
+    // undated, but a holder was named before
+    assert_eq!(
+        links(&l, "Pompeo landed. The US Secretary of State spoke.", None)[1].1,
+        "mike_pompeo"
+    );
+    assert_eq!(links(&l, s, None)[0].2, LinkHow::Role);
+}
+
+#[test]
+fn a_title_glued_to_a_name_gives_way_to_the_name() {
+    let l = linker();
+    assert_eq!(
+        links(&l, "US Secretary of State Antony Blinken arrived.", None),
+        vec![("Antony Blinken".into(), "antony_blinken".into(), LinkHow::Exact)]
+    );
+    // in apposition, the title is the named person's
+    let got = links(
+        &l,
+        "The Ethiopian Prime Minister, Abiy Ahmed, spoke.",
+        Some("2010-01-01"),
+    );
+    assert_eq!(
+        got[0],
+        ("Ethiopian Prime Minister".into(), "abiy_ahmed".into(), LinkHow::Role)
+    );
+}
+
+#[test]
+fn ambiguous_alias_needs_an_antecedent() {
+    let mut b = GazetteerBuilder::new();
+    b.add_text(
+        "amb.ron",
+        "(actors: [(id: \"ali_saleh\", label: \"Ali Saleh\", kind: person, aliases: [\"Ali Saleh\", \"Saleh\"]),\
+          (id: \"aguila_saleh\", label: \"Aguila Saleh\", kind: person, aliases: [\"Aguila Saleh\", \"Saleh\"])])",
+    )
+    .unwrap();
+    let l = Linker::new(b.build().unwrap());
+    assert_eq!(ids(&l, "Saleh spoke."), Vec::<String>::new());
+    assert_eq!(
+        ids(&l, "Aguila Saleh arrived. Saleh spoke."),
+        vec!["aguila_saleh", "aguila_saleh"]
+    );
+}

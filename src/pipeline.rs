@@ -1,0 +1,86 @@
+//! The stages wired together: documents in, a graph out.
+//!
+//! [`Pipeline`] owns a [`Linker`] and an [`Extractor`]; [`Pipeline::analyse`]
+//! runs one document through text, link and extract, and
+//! [`Pipeline::build`] streams documents through it on all cores, in
+//! batches, adding each batch to the graph in input order so the graph is
+//! the same whatever the thread count.
+
+use rayon::prelude::*;
+
+use crate::corpus::Document;
+use crate::extract::{Extractor, Lexicon};
+use crate::graph::{ActorGraph, DocumentAnalysis, GraphOptions};
+use crate::link::{Gazetteer, Linker};
+
+/// Documents analysed per parallel batch: large enough to keep the cores
+/// busy, small enough that memory stays flat.
+const BATCH: usize = 256;
+
+/// Text -> mentions -> events, for one gazetteer and lexicon.
+pub struct Pipeline {
+    linker: Linker,
+    extractor: Extractor,
+}
+
+impl Pipeline {
+    /// A pipeline over `gazetteer` and `lexicon`.
+    pub fn new(gazetteer: Gazetteer, lexicon: Lexicon) -> Self {
+        Pipeline {
+            linker: Linker::new(gazetteer),
+            extractor: Extractor::new(lexicon),
+        }
+    }
+
+    /// The shipped gazetteer and lexicon.
+    pub fn shipped() -> Result<Self, crate::link::GazetteerError> {
+        Ok(Pipeline::new(Gazetteer::shipped()?, Lexicon::embedded()))
+    }
+
+    /// The linker.
+    pub fn linker(&self) -> &Linker {
+        &self.linker
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.linker.gazetteer()
+    }
+
+    /// Analyse one document.
+    pub fn analyse(&self, doc: &Document) -> DocumentAnalysis {
+        let (sentences, mentions) = self.linker.link_document(doc);
+        let events = self.extractor.extract(doc, &sentences, &mentions);
+        DocumentAnalysis::new(doc, mentions, events)
+    }
+
+    /// Build a graph from a stream of documents, calling `each` with every
+    /// analysis (in input order) before it is added.
+    pub fn build_with<I, F>(&self, docs: I, options: GraphOptions, mut each: F) -> ActorGraph
+    where
+        I: IntoIterator<Item = Document>,
+        F: FnMut(&Document, &DocumentAnalysis),
+    {
+        let mut graph = ActorGraph::new(options);
+        let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+        let mut docs = docs.into_iter();
+        loop {
+            batch.clear();
+            batch.extend(docs.by_ref().take(BATCH));
+            if batch.is_empty() {
+                break;
+            }
+            let analyses: Vec<DocumentAnalysis> = batch.par_iter().map(|d| self.analyse(d)).collect();
+            for (d, a) in batch.iter().zip(&analyses) {
+                each(d, a);
+                graph.add_document(self.gazetteer(), a);
+            }
+        }
+        graph
+    }
+
+    /// Build a graph from a stream of documents.
+    pub fn build<I: IntoIterator<Item = Document>>(&self, docs: I, options: GraphOptions) -> ActorGraph {
+        self.build_with(docs, options, |_, _| {})
+    }
+}

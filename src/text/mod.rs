@@ -1,0 +1,537 @@
+//! Stage 2: sentences and tokens.
+//!
+//! [`segment`] splits a document's text into [`Sentence`]s of [`Token`]s
+//! with their byte offsets, using Unicode's segmentation rules (UAX #29 via
+//! `unicode-segmentation`) and then repairing the places where those rules
+//! read news text wrongly: abbreviations ("U.S.", "Maj. Gen.", "Mr."),
+//! initials, and "5 + 5".
+//!
+//! Every sentence also carries a *normalised* form ([`Sentence::norm`]): its
+//! tokens folded for matching (lower case, no diacritics, no dots inside
+//! words, straight apostrophes) and joined by single spaces, each token
+//! preceded by one space and the whole followed by one. Joiners (hyphens and
+//! slashes inside names) are left out, so "Al-Wefaq" and "Al Wefaq" have the
+//! same normal form. The linker runs its automaton over this string, so text
+//! is normalised once per sentence and never per pattern.
+
+mod normalize;
+
+pub use normalize::{normalize_word, push_normalized};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is, as far as matching and clause analysis care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word of letters (possibly with digits or inner apostrophes).
+    Word,
+    /// A number, including joined forms like "5 + 5".
+    Number,
+    /// Punctuation that separates: `,` `;` `:` `(` `"` and the like.
+    Punct,
+    /// A hyphen, slash or dash: ignored when matching names.
+    Joiner,
+    /// The possessive `'s` / `’s` (or a bare `'` after a plural).
+    Possessive,
+}
+
+/// How a word is capitalised in the text (used to keep "US" from matching
+/// "us" and "Chad" from matching "chad").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// No upper-case letter.
+    Lower,
+    /// First letter upper case, some lower case after.
+    Title,
+    /// Every letter upper case (and at least one letter).
+    Upper,
+    /// Anything else ("iPhone", digits only).
+    Other,
+}
+
+/// One token of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte in the document text.
+    pub start: usize,
+    /// Byte offset one past the last byte in the document text.
+    pub end: usize,
+    /// Byte range of this token's normal form inside [`Sentence::norm`]
+    /// (empty for joiners, which are left out of the normal form).
+    pub norm_start: usize,
+    /// End of the normal form inside [`Sentence::norm`].
+    pub norm_end: usize,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// How it is capitalised.
+    pub case: Case,
+}
+
+impl Token {
+    /// The token as written in the document.
+    pub fn text<'t>(&self, doc_text: &'t str) -> &'t str {
+        &doc_text[self.start..self.end]
+    }
+
+    /// The token's normal form.
+    pub fn norm<'s>(&self, sentence: &'s Sentence) -> &'s str {
+        &sentence.norm[self.norm_start..self.norm_end]
+    }
+}
+
+/// One sentence of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Position of the sentence in its document, from 0.
+    pub index: usize,
+    /// Byte offset of the sentence's first byte in the document text.
+    pub start: usize,
+    /// Byte offset one past its last byte.
+    pub end: usize,
+    /// Offset of `start` in Unicode code points (the unit of the JSON output).
+    pub char_start: usize,
+    /// Offset of `end` in code points.
+    pub char_end: usize,
+    /// The tokens, in order.
+    pub tokens: Vec<Token>,
+    /// The normal form: `" tok1 tok2 … tokN "`.
+    pub norm: String,
+}
+
+impl Sentence {
+    /// The sentence as written in the document.
+    pub fn text<'t>(&self, doc_text: &'t str) -> &'t str {
+        &doc_text[self.start..self.end]
+    }
+
+    /// The index of the token whose normal form starts at `norm_offset`
+    /// (just after its leading space), if any.
+    pub fn token_at_norm(&self, norm_offset: usize) -> Option<usize> {
+        let mut i = self.tokens.partition_point(|t| t.norm_start < norm_offset);
+        while let Some(t) = self.tokens.get(i) {
+            if t.norm_start != norm_offset {
+                return None;
+            }
+            if t.norm_end > t.norm_start {
+                return Some(i);
+            }
+            i += 1; // a joiner shares its offset with the next word
+        }
+        None
+    }
+
+    /// The index of the token whose normal form ends at `norm_offset`, if any.
+    pub fn token_ending_at_norm(&self, norm_offset: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.norm_end < norm_offset);
+        let t = self.tokens.get(i)?;
+        (t.norm_end == norm_offset && t.norm_end > t.norm_start).then_some(i)
+    }
+}
+
+/// Converts byte offsets of one text to code-point offsets, in
+/// O(log n) per lookup after one pass over the text.
+pub struct CharIndex<'t> {
+    text: &'t str,
+    /// Byte offset of every 64th code point.
+    marks: Vec<usize>,
+}
+
+impl<'t> CharIndex<'t> {
+    /// Index `text`.
+    pub fn new(text: &'t str) -> Self {
+        let marks = text.char_indices().step_by(64).map(|(b, _)| b).collect();
+        CharIndex { text, marks }
+    }
+
+    /// The code-point offset of byte offset `byte` (a char boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        let k = self.marks.partition_point(|&m| m <= byte).saturating_sub(1);
+        let base = self.marks.get(k).copied().unwrap_or(0);
+        k * 64 + self.text[base..byte].chars().count()
+    }
+}
+
+/// Words that end in a full stop without ending the sentence. Kept here and
+/// not in a data file because they are a property of English typography, not
+/// of any conflict or gazetteer.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "brig", "cmdr", "cdr",
+    "gov", "sen", "rep", "pres", "st", "sr", "jr", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "corp", "inc", "ltd", "co", "dept", "approx", "est", "fig", "mt", "ft", "hon", "rev",
+    "amb", "excl", "incl", "u.s", "u.n", "u.k", "e.u", "u.s.a", "a.u",
+];
+
+/// Split `text` into sentences and tokens.
+///
+/// Offsets are byte offsets into `text`; each sentence also knows its
+/// code-point offsets. Sentences that hold no token are dropped, and the
+/// remaining ones are numbered from 0 in order.
+pub fn segment(text: &str) -> Vec<Sentence> {
+    // 1. UAX #29 sentence bounds, merged where an abbreviation or an
+    //    initial ends the piece (the rules break after "U.S. President").
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (start, piece) in text.split_sentence_bound_indices() {
+        let end = start + piece.len();
+        match spans.last_mut() {
+            Some(last) if ends_with_abbreviation(&text[last.0..last.1]) => last.1 = end,
+            _ => spans.push((start, end)),
+        }
+    }
+    // 2. Trim, tokenise, number, and count code points as we go (one pass
+    //    over the text in all).
+    let mut out = Vec::with_capacity(spans.len());
+    let mut chars_before = 0usize;
+    let mut counted_to = 0usize;
+    for (s, e) in spans {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if lead == piece.len() {
+            continue;
+        }
+        let (start, end) = (s + lead, e - trail);
+        chars_before += text[counted_to..start].chars().count();
+        let char_start = chars_before;
+        let char_end = char_start + text[start..end].chars().count();
+        chars_before = char_end;
+        counted_to = end;
+        let (tokens, norm) = tokenize(text, start, end);
+        if tokens.is_empty() {
+            continue;
+        }
+        out.push(Sentence {
+            index: out.len(),
+            start,
+            end,
+            char_start,
+            char_end,
+            tokens,
+            norm,
+        });
+    }
+    out
+}
+
+fn ends_with_abbreviation(piece: &str) -> bool {
+    let trimmed = piece.trim_end();
+    let Some(body) = trimmed.strip_suffix('.') else {
+        return false;
+    };
+    // A paragraph break is always a sentence break.
+    if piece[trimmed.len()..].contains("\n\n") || piece.ends_with("\n\n") {
+        return false;
+    }
+    let last = body
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    if last.is_empty() {
+        return false;
+    }
+    let mut chars = last.chars();
+    let first = chars.next().unwrap_or(' ');
+    // An initial: "J." or "F.".
+    if first.is_uppercase() && chars.next().is_none() {
+        return true;
+    }
+    let lower = last.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Tokenise `text[start..end]` into tokens and the normal form.
+fn tokenize(text: &str, start: usize, end: usize) -> (Vec<Token>, String) {
+    let piece = &text[start..end];
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut norm = String::with_capacity(piece.len() + 8);
+    norm.push(' ');
+    let words: Vec<(usize, &str)> = piece.split_word_bound_indices().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let (off, w) = words[i];
+        i += 1;
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_whitespace() {
+            continue;
+        }
+        let abs = start + off;
+        // "U.S." arrives as "U.S" then "."; glue the dot back on so that
+        // the sentence-final dot stays apart but the abbreviation is whole.
+        let mut wend = abs + w.len();
+        let is_wordish = first.is_alphanumeric();
+        if is_wordish
+            && words.get(i).map(|x| x.1) == Some(".")
+            && (w.contains('.') || (w.chars().count() == 1 && first.is_uppercase()))
+        {
+            wend += 1;
+            i += 1;
+        }
+        // "5 + 5": one number token.
+        if first.is_ascii_digit() && i + 3 < words.len() + 1 {
+            let joined = words.get(i).map(|x| x.1) == Some(" ")
+                && words.get(i + 1).map(|x| x.1) == Some("+")
+                && words.get(i + 2).map(|x| x.1) == Some(" ")
+                && words
+                    .get(i + 3)
+                    .is_some_and(|x| x.1.chars().all(|c| c.is_ascii_digit()));
+            if joined {
+                let (o4, w4) = words[i + 3];
+                wend = start + o4 + w4.len();
+                i += 4;
+            }
+        }
+        let surface = &text[abs..wend];
+        if is_wordish {
+            // Split a trailing possessive off: "Haftar's" -> "Haftar" "'s".
+            if let Some(cut) = possessive_cut(surface) {
+                push_token(&mut tokens, &mut norm, text, abs, abs + cut, TokenKind::Word);
+                push_token(&mut tokens, &mut norm, text, abs + cut, wend, TokenKind::Possessive);
+                continue;
+            }
+            let kind = if first.is_numeric() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            push_token(&mut tokens, &mut norm, text, abs, wend, kind);
+        } else {
+            let kind = match surface {
+                "-" | "/" | "\u{2010}" | "\u{2011}" => {
+                    // A joiner only between two word characters; a free
+                    // standing dash ("said - on Wednesday -") is punctuation.
+                    let prev_word = abs > 0 && text[..abs].chars().next_back().is_some_and(char::is_alphanumeric);
+                    let next_word = text[wend..].chars().next().is_some_and(char::is_alphanumeric);
+                    if prev_word && next_word {
+                        TokenKind::Joiner
+                    } else {
+                        TokenKind::Punct
+                    }
+                }
+                "'" | "\u{2019}"
+                    if tokens
+                        .last()
+                        .is_some_and(|t| t.end == abs && text[t.start..t.end].ends_with(['s', 'S']))
+                        && !text[wend..].starts_with(|c: char| c.is_alphanumeric()) =>
+                {
+                    TokenKind::Possessive
+                }
+                _ => TokenKind::Punct,
+            };
+            push_token(&mut tokens, &mut norm, text, abs, wend, kind);
+        }
+    }
+    (tokens, norm)
+}
+
+fn possessive_cut(word: &str) -> Option<usize> {
+    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if word.len() > suffix.len() && word.ends_with(suffix) {
+            return Some(word.len() - suffix.len());
+        }
+    }
+    None
+}
+
+fn push_token(tokens: &mut Vec<Token>, norm: &mut String, text: &str, start: usize, end: usize, kind: TokenKind) {
+    let surface = &text[start..end];
+    let case = case_of(surface);
+    if kind == TokenKind::Joiner {
+        let at = norm.len();
+        tokens.push(Token {
+            start,
+            end,
+            norm_start: at,
+            norm_end: at,
+            kind,
+            case,
+        });
+        return;
+    }
+    if kind == TokenKind::Possessive {
+        // "'s" is a token of its own in the normal form.
+        let norm_start = norm.len();
+        norm.push_str("'s ");
+        tokens.push(Token {
+            start,
+            end,
+            norm_start,
+            norm_end: norm_start + 2,
+            kind,
+            case,
+        });
+        return;
+    }
+    let norm_start = norm.len();
+    if kind == TokenKind::Punct {
+        // Punctuation keeps its form ("." stays "."); only quotes fold.
+        for c in surface.chars() {
+            norm.push(match c {
+                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
+                '\u{2018}' | '\u{2019}' => '\'',
+                c => c,
+            });
+        }
+    } else {
+        push_normalized(norm, surface);
+    }
+    if norm.len() == norm_start {
+        // Nothing left after folding (a lone combining mark): keep a
+        // placeholder so every non-joiner token has a non-empty form.
+        norm.push('_');
+    }
+    let norm_end = norm.len();
+    norm.push(' ');
+    tokens.push(Token {
+        start,
+        end,
+        norm_start,
+        norm_end,
+        kind,
+        case,
+    });
+}
+
+/// The capitalisation of a word.
+pub fn case_of(word: &str) -> Case {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return Case::Other;
+    };
+    let mut any_lower = first.is_lowercase();
+    let mut any_upper_after = false;
+    for c in letters {
+        if c.is_lowercase() {
+            any_lower = true;
+        } else if c.is_uppercase() {
+            any_upper_after = true;
+        }
+    }
+    match (first.is_uppercase(), any_lower, any_upper_after) {
+        (false, _, false) => Case::Lower,
+        (true, false, _) => Case::Upper,
+        (true, true, false) => Case::Title,
+        _ => Case::Other,
+    }
+}
+
+/// Normalise a phrase (an alias, a trigger) exactly as sentences are
+/// normalised, returning the space-framed form `" w1 w2 "` and the number of
+/// tokens (joiners not counted).
+pub fn normalize_phrase(phrase: &str) -> (String, usize) {
+    let sentences = segment(phrase);
+    let mut out = String::from(" ");
+    let mut n = 0;
+    for s in &sentences {
+        for t in &s.tokens {
+            if t.norm_start == t.norm_end {
+                continue;
+            }
+            out.push_str(&s.norm[t.norm_start..t.norm_end]);
+            out.push(' ');
+            n += 1;
+        }
+    }
+    (out, n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        segment(text).iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let t = "U.S. President Trump met Maj. Gen. Smith. Then Mr. Jones left.";
+        assert_eq!(
+            sentence_texts(t),
+            vec!["U.S. President Trump met Maj. Gen. Smith.", "Then Mr. Jones left."]
+        );
+    }
+
+    #[test]
+    fn initials_and_paragraphs() {
+        let t = "John F. Kennedy spoke.\n\nHeadline without stop\n\nNext one.";
+        assert_eq!(
+            sentence_texts(t),
+            vec!["John F. Kennedy spoke.", "Headline without stop", "Next one."]
+        );
+    }
+
+    #[test]
+    fn normal_form_folds_case_diacritics_dots_and_hyphens() {
+        let t = "Çavuşoğlu met the U.S. envoy and Al-Wefaq’s chief.";
+        let s = &segment(t)[0];
+        assert_eq!(s.norm, " cavusoglu met the us envoy and al wefaq 's chief . ");
+        let words: Vec<&str> = s.tokens.iter().map(|k| k.text(t)).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Çavuşoğlu",
+                "met",
+                "the",
+                "U.S.",
+                "envoy",
+                "and",
+                "Al",
+                "-",
+                "Wefaq",
+                "’s",
+                "chief",
+                "."
+            ]
+        );
+        assert_eq!(s.tokens[7].kind, TokenKind::Joiner);
+        assert_eq!(s.tokens[9].kind, TokenKind::Possessive);
+    }
+
+    #[test]
+    fn five_plus_five_is_one_token() {
+        let t = "a return to the 5 + 5 negotiations";
+        let s = &segment(t)[0];
+        assert!(s
+            .tokens
+            .iter()
+            .any(|k| k.text(t) == "5 + 5" && k.kind == TokenKind::Number));
+    }
+
+    #[test]
+    fn code_point_offsets() {
+        let t = "Çavuşoğlu spoke. Lavrov answered.";
+        let s = segment(t);
+        assert_eq!(s[1].char_start, 17);
+        let chars: Vec<char> = t.chars().collect();
+        let back: String = chars[s[1].char_start..s[1].char_end].iter().collect();
+        assert_eq!(back, "Lavrov answered.");
+    }
+
+    #[test]
+    fn case_classes() {
+        assert_eq!(case_of("US"), Case::Upper);
+        assert_eq!(case_of("us"), Case::Lower);
+        assert_eq!(case_of("Chad"), Case::Title);
+        assert_eq!(case_of("iPhone"), Case::Other);
+    }
+
+    #[test]
+    fn phrase_normal_form() {
+        assert_eq!(
+            normalize_phrase("Haftar's forces"),
+            (" haftar 's forces ".to_string(), 3)
+        );
+        assert_eq!(normalize_phrase("U.S."), (" us ".to_string(), 1));
+    }
+
+    #[test]
+    fn free_dash_is_punctuation() {
+        let t = "Lavrov announced - on Wednesday - that";
+        let s = &segment(t)[0];
+        assert!(s
+            .tokens
+            .iter()
+            .filter(|k| k.text(t) == "-")
+            .all(|k| k.kind == TokenKind::Punct));
+    }
+}
