@@ -187,8 +187,8 @@ fn dot_renders_with_graphviz() {
 }
 
 /// The figures reached so far; they may only go up.
-const SEEDS_PERSON_F1: f64 = 0.60;
-const SEEDS_FACTION_F1: f64 = 0.64;
+const SEEDS_PERSON_F1: f64 = 0.73;
+const SEEDS_FACTION_F1: f64 = 0.75;
 const DEV_PERSON_F1: f64 = 0.82;
 
 fn f1_of(report: &str, level: &str) -> f64 {

@@ -80,6 +80,7 @@ const CLAUSE_BOUNDARIES: &[&str] = &[
     "whether",
     "meanwhile",
 ];
+const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
 const RELATIVE_PRONOUNS: &[&str] = &["which", "who", "that", "whom"];
 /// Words a slot search does not cross after the trigger.
@@ -139,6 +140,23 @@ const PREPOSITIONS: &[&str] = &[
     "until",
     "till",
 ];
+/// Nouns of office that stand between an organisation and a name ("GNA
+/// head Fayez al-Sarraj", "commander of the LNA Khalifa Haftar").
+const OFFICE_WORDS: &[&str] = &[
+    "head",
+    "leader",
+    "chief",
+    "commander",
+    "president",
+    "chairman",
+    "speaker",
+    "spokesman",
+    "envoy",
+    "minister",
+    "secretary",
+    "director",
+    "general",
+];
 /// Nouns for fighters, through which "fighters from X" reaches X.
 const FORCE_WORDS: &[&str] = &[
     "fighters",
@@ -155,7 +173,7 @@ const FORCE_WORDS: &[&str] = &[
 /// How many plain words a slot search passes over.
 const MAX_FILLER: usize = 6;
 /// How many words a middle slot may hold.
-const MAX_MIDDLE: usize = 14;
+const MAX_MIDDLE: usize = 24;
 /// How many words `*` stands for at most.
 const MAX_GAP: usize = 5;
 
@@ -226,9 +244,23 @@ impl<'a> View<'a> {
             .is_some_and(|t| t.kind == TokenKind::Punct && self.norm(i) == ",")
     }
 
+    /// Whether mention `m` only modifies a noun: "Haftar's readiness",
+    /// "his counterpart", "its support".
     fn possessive_after(&self, m: usize) -> bool {
-        let e = self.mentions[m].end_token;
+        let mention = &self.mentions[m];
+        let e = mention.end_token;
         self.s.tokens.get(e).is_some_and(|t| t.kind == TokenKind::Possessive)
+            || (e == mention.first_token + 1 && POSSESSIVE_PRONOUNS.contains(&self.norm(mention.first_token)))
+    }
+
+    /// Where the noun a possessive modifier modifies may begin.
+    fn after_possessive(&self, m: usize) -> usize {
+        let e = self.mentions[m].end_token;
+        if self.s.tokens.get(e).is_some_and(|t| t.kind == TokenKind::Possessive) {
+            e + 1
+        } else {
+            e
+        }
     }
 
     /// ", backed by Egypt and the UAE," after "Haftar's forces": a stretch
@@ -303,12 +335,19 @@ impl<'a> View<'a> {
             if let Some(n) = self.starts[j] {
                 if self.possessive_after(n) {
                     // a modifier: prefer the head's mention if one follows
-                    let after = self.mentions[n].end_token + 1;
-                    for k in after..(after + 3).min(self.s.tokens.len()) {
+                    let after = self.after_possessive(n);
+                    for k in after..(after + 4).min(self.s.tokens.len()) {
                         if let Some(h) = self.starts[k] {
                             return Some(h);
                         }
-                        if self.s.tokens[k].kind != TokenKind::Word {
+                        // only titles between: "Ukraine's President Petro
+                        // Poroshenko", "his Turkish counterpart, X"
+                        let t = &self.s.tokens[k];
+                        let titleish = t.kind == TokenKind::Word
+                            && (t.case == Case::Title
+                                || OFFICE_WORDS.contains(&self.norm(k))
+                                || self.norm(k) == "counterpart");
+                        if !titleish && !self.is_comma(k) {
                             break;
                         }
                     }
@@ -349,9 +388,35 @@ impl<'a> View<'a> {
                 }
                 break;
             }
+            if w == ")" {
+                // "Government of National Accord (GNA) head"
+                match (j.saturating_sub(6)..j - 1).rev().find(|&k| self.norm(k) == "(") {
+                    Some(k) => {
+                        j = k;
+                        passed += 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if let Some(m) = self.ends[j - 1] {
+                // an organisation before an office: "GNA head X"
+                let office_follows = self
+                    .s
+                    .tokens
+                    .get(j)
+                    .is_some_and(|n| OFFICE_WORDS.contains(&self.norm(j)) && n.case == Case::Lower);
+                if office_follows && passed > 0 {
+                    j = self.mentions[m].first_token;
+                    passed += 1;
+                    continue;
+                }
+                break;
+            }
             let title = t.kind == TokenKind::Word
-                && self.ends[j - 1].is_none()
-                && (t.case == Case::Title || matches!(w, "the" | "his" | "her" | "its" | "their"))
+                && (t.case == Case::Title
+                    || matches!(w, "the" | "his" | "her" | "its" | "their")
+                    || OFFICE_WORDS.contains(&w))
                 && !matches!(w, "and" | "or");
             if !title {
                 break;
@@ -436,16 +501,26 @@ impl<'a> View<'a> {
             let w = self.norm(j);
             if let Some(m) = self.ends[j] {
                 let first = self.mentions[m].first_token;
-                if self.possessive_after(m) && !passive {
-                    fallback.get_or_insert(m);
-                    j = first;
-                    continue;
-                }
                 if !passive && self.in_prepositional_phrase(first) {
                     j = first;
                     continue;
                 }
-                return self.list_left(m);
+                if self.possessive_after(m) && !passive {
+                    if self.mentions[m].how != crate::link::LinkHow::Coreference {
+                        fallback.get_or_insert(m);
+                    }
+                    j = first;
+                    continue;
+                }
+                let list = self.list_left(m);
+                let head = self.mentions[list[0]].first_token;
+                if !passive && list.len() == 1 && self.list_head_in_pp(m) {
+                    // the last item of "backed by A, B and C": skip the list
+                    j = self.list_start(m);
+                    continue;
+                }
+                let _ = head;
+                return list;
             }
             if SUBJECT_PRONOUNS.contains(&w) && !passive {
                 // an unresolved pronoun is the subject: no guessing past it
@@ -467,6 +542,41 @@ impl<'a> View<'a> {
             }
         }
         fallback.map(|m| vec![m]).unwrap_or_default()
+    }
+
+    /// The first token of the raw list (separators only, no PP check)
+    /// that ends with mention `m`.
+    fn list_start(&self, m: usize) -> usize {
+        let mut first = self.mentions[m].first_token;
+        let mut conjunctions = 0;
+        loop {
+            let mut j = self.titles_back(first);
+            let sep_start = j;
+            while j > 0 && (self.is_comma(j - 1) || matches!(self.norm(j - 1), "and" | "or")) {
+                if matches!(self.norm(j - 1), "and" | "or") {
+                    conjunctions += 1;
+                }
+                j -= 1;
+            }
+            // one list has one "and": a second one joins clauses
+            if j == sep_start || j == 0 || conjunctions > 1 {
+                return first;
+            }
+            match self.ends[j - 1] {
+                Some(n) => first = self.mentions[n].first_token,
+                None => return first,
+            }
+        }
+    }
+
+    fn list_head_in_pp(&self, m: usize) -> bool {
+        // only the last item of a list has a conjunction before it
+        let before = self.titles_back(self.mentions[m].first_token);
+        if before == 0 || !matches!(self.norm(before - 1), "and" | "or") {
+            return false;
+        }
+        let start = self.list_start(m);
+        start != self.mentions[m].first_token && self.in_prepositional_phrase(start)
     }
 
     /// If `first` opens the subject of an object relative clause ("…, an
@@ -537,6 +647,20 @@ impl<'a> View<'a> {
                     continue;
                 }
                 return Vec::new();
+            }
+            if w == "of" && filler > 0 && OFFICE_WORDS.contains(&self.norm(j - 1)) {
+                // "talks with commander of the LNA (LNA) Khalifa Haftar":
+                // an office of a body, then the person who holds it
+                let mut k = j + 1;
+                if k < self.s.tokens.len() && self.norm(k) == "the" {
+                    k += 1;
+                }
+                if let Some(org) = self.starts.get(k).copied().flatten() {
+                    let after = self.skip_parenthetical(self.mentions[org].end_token);
+                    if let Some(person) = self.starts.get(after).copied().flatten() {
+                        return self.list_right(person);
+                    }
+                }
             }
             if PREPOSITIONS.contains(&w) {
                 // "backed by fighters from Iran": men from a place are its

@@ -164,14 +164,14 @@ fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &D
             i += 1;
             continue;
         };
-        // the description starts at a determiner before the nation, if any
+        // the description takes the adjectives before the nation ("top
+        // Russian diplomat") but not the determiner, as the gold writes it
         let mut first = i;
-        while first > 0 && cov[first - 1].is_none() && {
-            let w = s.tokens[first - 1].norm(s);
-            DETERMINERS.contains(&w) || ROLE_ADJECTIVES.contains(&w)
-        } {
+        while first > 0 && cov[first - 1].is_none() && ROLE_ADJECTIVES.contains(&s.tokens[first - 1].norm(s)) {
             first -= 1;
         }
+        let det = first > 0 && DETERMINERS.contains(&s.tokens[first - 1].norm(s));
+        let _ = det;
         // apposition: ", NAME" right after
         let appositive = (s.tokens.get(end).is_some_and(|t| t.norm(s) == ","))
             .then(|| cov.get(end + 1).copied().flatten())

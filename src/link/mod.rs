@@ -89,6 +89,7 @@ struct CueFile {
     force_nouns: Vec<String>,
     agent_nouns: Vec<String>,
     place_before: Vec<String>,
+    state_place_before: Vec<String>,
     government_nouns: Vec<String>,
     role_nouns: Vec<String>,
     body_nouns: Vec<String>,
@@ -97,6 +98,26 @@ struct CueFile {
 }
 
 const CUES: &str = include_str!("cues.ron");
+
+/// Words of direction that may stand between a locative word and a place
+/// ("to eastern Libya").
+const DIRECTIONS: &[&str] = &[
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "coastal",
+    "rural",
+];
 
 /// Normalised multi-word phrases, matched on token normal forms.
 #[derive(Debug, Clone, Default)]
@@ -186,6 +207,7 @@ pub struct Linker {
     force_nouns: PhraseSet,
     agent_nouns: PhraseSet,
     place_before: PhraseSet,
+    state_place_before: PhraseSet,
     government_nouns: PhraseSet,
     role_nouns: PhraseSet,
     body_nouns: Vec<String>,
@@ -339,6 +361,7 @@ impl Linker {
             force_nouns: PhraseSet::new(&cues.force_nouns),
             agent_nouns: PhraseSet::new(&cues.agent_nouns),
             place_before: PhraseSet::new(&cues.place_before),
+            state_place_before: PhraseSet::new(&cues.state_place_before),
             government_nouns: PhraseSet::new(&cues.government_nouns),
             role_nouns: PhraseSet::new(&cues.role_nouns),
             body_nouns: words(&cues.body_nouns),
@@ -556,19 +579,51 @@ impl Linker {
                 });
             }
         }
-        // leftmost-longest, non-overlapping
         cands.sort_by_key(|c| (c.first, std::cmp::Reverse(c.end)));
+        cands
+    }
+
+    /// Leftmost-longest, non-overlapping, among candidates inside
+    /// `first..end` that satisfy `keep`.
+    fn greedy(&self, all: &[Candidate], first: usize, end: usize, keep: impl Fn(&Candidate) -> bool) -> Vec<Candidate> {
         let mut chosen: Vec<Candidate> = Vec::new();
-        for c in cands {
+        for c in all.iter().filter(|c| c.first >= first && c.end <= end && keep(c)) {
             if chosen.last().is_none_or(|p| c.first >= p.end) {
-                chosen.push(c);
+                chosen.push(c.clone());
             }
         }
         chosen
     }
 
     fn link_sentence(&self, doc: &Document, s: &Sentence, seen: &[ActorId]) -> Vec<Mention> {
-        let cands = self.candidates(s);
+        let all = self.candidates(s);
+        let mut cands = self.greedy(&all, 0, s.tokens.len(), |_| true);
+        // A role title glued to a name gives way to the name, but names
+        // inside the title still count ("commander of the Libyan National
+        // Army (LNA) Khalifa Haftar" holds the LNA).
+        let mut ci = 0;
+        while ci < cands.len() {
+            let c = &cands[ci];
+            let is_role = self.entries[c.pattern].iter().all(|e| e.kind == EntryKind::Role);
+            let after = self.skip_parenthetical(s, c.end);
+            let glued = cands.get(ci + 1).is_some_and(|n| {
+                n.first == c.end
+                    || (n.first == after && self.entries[n.pattern].iter().any(|e| e.kind == EntryKind::Alias))
+            }) || cands.get(ci + 2).is_some_and(|n| n.first == after && after > c.end);
+            if is_role && glued {
+                let (first, end) = (c.first, c.end);
+                // ...but not the nation that opens it ("US Secretary of State
+                // Antony Blinken" names Blinken, not the US)
+                let inner = self.greedy(&all, first + 1, end, |x| {
+                    self.entries[x.pattern].iter().any(|e| e.kind != EntryKind::Role)
+                });
+                let n = inner.len();
+                cands.splice(ci..=ci, inner);
+                ci += n;
+            } else {
+                ci += 1;
+            }
+        }
         let mut mentions: Vec<Mention> = Vec::new();
         for (ci, c) in cands.iter().enumerate() {
             let entries: Vec<&Entry> = self.entries[c.pattern]
@@ -595,10 +650,14 @@ impl Linker {
                     let Some(actor) = self.choose(&entries, doc.date, seen) else {
                         continue;
                     };
+                    // "in Libya", "to eastern Libya": a country as a place
+                    if self.gazetteer.actor(actor).kind == ActorKind::State && self.only_a_place(s, c.first, true) {
+                        continue;
+                    }
                     m.actor = actor;
                 }
                 EntryKind::Metonym => {
-                    if self.only_a_place(s, c.first) {
+                    if self.only_a_place(s, c.first, false) {
                         continue;
                     }
                     let Some(actor) = self.choose(&entries, doc.date, seen) else {
@@ -626,10 +685,6 @@ impl Linker {
                     m.score = 0.8;
                 }
                 EntryKind::Role => {
-                    // A title glued to a name gives way to the name.
-                    if next.is_some_and(|n| n.first == c.end) {
-                        continue;
-                    }
                     // A title in apposition to a name is that name's.
                     let appositive = next.filter(|n| {
                         n.first == c.end + 1
@@ -686,19 +741,37 @@ impl Linker {
         entries.iter().max_by_key(|e| e.from).map(|e| e.actor)
     }
 
-    fn only_a_place(&self, s: &Sentence, first: usize) -> bool {
-        // skip "the" and a comma: "the capital, Tripoli"
+    /// Past "(LNA)" at token `at`, if one stands there.
+    fn skip_parenthetical(&self, s: &Sentence, at: usize) -> usize {
+        if s.tokens.get(at).is_some_and(|t| t.norm(s) == "(") {
+            for k in at + 1..(at + 6).min(s.tokens.len()) {
+                if s.tokens[k].norm(s) == ")" {
+                    return k + 1;
+                }
+            }
+        }
+        at
+    }
+
+    fn only_a_place(&self, s: &Sentence, first: usize, state: bool) -> bool {
+        // skip "the", a comma and a direction: "the capital, Tripoli",
+        // "to eastern Libya"
         let mut end = first;
         while end > 0 {
             let t = &s.tokens[end - 1];
             let w = t.norm(s);
-            if w == "the" || w == "," {
+            if w == "the" || w == "," || (t.case == Case::Lower && DIRECTIONS.contains(&w)) {
                 end -= 1;
             } else {
                 break;
             }
         }
-        self.place_before.match_ending_at(s, end).is_some()
+        let cues = if state {
+            &self.state_place_before
+        } else {
+            &self.place_before
+        };
+        cues.match_ending_at(s, end).is_some()
     }
 
     /// If an agent noun phrase follows token `i` (within two words), the
