@@ -400,6 +400,18 @@ impl<'a> View<'a> {
                 }
             }
             if let Some(m) = self.ends[j - 1] {
+                // a description glued to the name: "German Chancellor Angela Merkel"
+                let same = self
+                    .starts
+                    .get(j)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|n| self.mentions[n].actor == self.mentions[m].actor);
+                if same {
+                    j = self.mentions[m].first_token;
+                    passed += 1;
+                    continue;
+                }
                 // an organisation before an office: "GNA head X"
                 let office_follows = self
                     .s

@@ -180,13 +180,17 @@ fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &D
             .map(|k| mentions[k].actor);
         // glued to a name ("his American counterpart Donald Trump"): the
         // name speaks for itself
-        let glued = cov.get(end).copied().flatten().is_some();
+        // or glued to a name ("his American counterpart Donald Trump")
+        let glued = cov
+            .get(end)
+            .copied()
+            .flatten()
+            .filter(|&k| g.actor(mentions[k].actor).kind == ActorKind::Person)
+            .map(|k| mentions[k].actor);
         let fits = |a: ActorId| g.actor(a).kind == ActorKind::Person && nation(l, a) == Some(nation_actor);
-        let actor = if glued {
-            None
-        } else {
-            appositive.or_else(|| antecedents(s, mentions, first, state).find(|&a| fits(a)))
-        };
+        let actor = appositive
+            .or(glued)
+            .or_else(|| antecedents(s, mentions, first, state).find(|&a| fits(a)));
         if let Some(actor) = actor {
             if let Some(k) = replaced {
                 mentions.remove(k);
@@ -205,7 +209,20 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
     let mut found = Vec::new();
     for i in 1..n {
         let t = &s.tokens[i];
-        if cov[i].is_some() || cov[i - 1].is_some() || t.case != Case::Lower || s.tokens[i - 1].norm(s) != "the" {
+        if cov[i].is_some() || t.case != Case::Lower {
+            continue;
+        }
+        // "the council", "this council", "the international court"
+        let det = |k: usize| matches!(s.tokens[k].norm(s), "the" | "this" | "that");
+        let start = if det(i - 1) {
+            i - 1
+        } else if i >= 2 && det(i - 2) && s.tokens[i - 1].case == Case::Lower && s.tokens[i - 1].kind == TokenKind::Word
+        {
+            i - 2
+        } else {
+            continue;
+        };
+        if (start..i).any(|k| cov[k].is_some()) {
             continue;
         }
         let noun = t.norm(s);
@@ -213,20 +230,22 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
             continue;
         }
         // this sentence first (before the phrase), then the document
+        // a body is no person: "head of the Presidency Council" names Sarraj
+        let body = |a: ActorId| l.gazetteer().actor(a).kind != ActorKind::Person;
         let here = mentions
             .iter()
             .rev()
-            .filter(|m| m.end_token <= i && m.how != LinkHow::Coreference)
+            .filter(|m| m.end_token <= i && m.how != LinkHow::Coreference && body(m.actor))
             .find(|m| s.tokens[m.first_token..m.end_token].iter().any(|x| x.norm(s) == noun))
             .map(|m| m.actor);
         let before = state
             .history
             .iter()
             .rev()
-            .find(|(_, _, w)| w.iter().any(|x| x == noun))
+            .find(|(_, a, w)| body(*a) && w.iter().any(|x| x == noun))
             .map(|x| x.1);
         if let Some(actor) = here.or(before) {
-            found.push((i - 1, i + 1, actor));
+            found.push((start + 1, i + 1, actor));
         }
     }
     for (a, b, actor) in found {
@@ -239,7 +258,6 @@ fn pronouns(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSt
     let g = l.gazetteer();
     let n = s.tokens.len();
     let cov = covered(mentions, n);
-    let mut found = Vec::new();
     for (i, c) in cov.iter().enumerate() {
         if c.is_some() || s.tokens[i].kind != TokenKind::Word {
             continue;
@@ -258,11 +276,12 @@ fn pronouns(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSt
         if w == "it" && s.tokens.get(i + 1).is_some_and(|t| matches!(t.norm(s), "is" | "was")) {
             continue;
         }
-        if let Some(actor) = antecedents(s, mentions, i, state).find(|&a| want(g.actor(a))) {
-            found.push((i, actor));
+        // each pronoun is an antecedent for the next: "He met A, and last
+        // week he met B"
+        let actor = antecedents(s, mentions, i, state).find(|&a| want(g.actor(a)));
+        if let Some(actor) = actor {
+            push(s, mentions, i, i + 1, actor, 0.5);
+            mentions.sort_by_key(|m| m.first_token);
         }
-    }
-    for (i, actor) in found {
-        push(s, mentions, i, i + 1, actor, 0.5);
     }
 }

@@ -91,6 +91,7 @@ struct CueFile {
     place_before: Vec<String>,
     state_place_before: Vec<String>,
     government_nouns: Vec<String>,
+    event_nouns: Vec<String>,
     role_nouns: Vec<String>,
     body_nouns: Vec<String>,
     titles: Vec<String>,
@@ -98,6 +99,9 @@ struct CueFile {
 }
 
 const CUES: &str = include_str!("cues.ron");
+
+/// Words before a role title that make it an office, not a person.
+const INDEFINITE: &[&str] = &["a", "an", "new", "any", "another", "next", "future", "every"];
 
 /// Words of direction that may stand between a locative word and a place
 /// ("to eastern Libya").
@@ -209,6 +213,7 @@ pub struct Linker {
     place_before: PhraseSet,
     state_place_before: PhraseSet,
     government_nouns: PhraseSet,
+    event_nouns: PhraseSet,
     role_nouns: PhraseSet,
     body_nouns: Vec<String>,
     titles: Vec<String>,
@@ -363,6 +368,7 @@ impl Linker {
             place_before: PhraseSet::new(&cues.place_before),
             state_place_before: PhraseSet::new(&cues.state_place_before),
             government_nouns: PhraseSet::new(&cues.government_nouns),
+            event_nouns: PhraseSet::new(&cues.event_nouns),
             role_nouns: PhraseSet::new(&cues.role_nouns),
             body_nouns: words(&cues.body_nouns),
             titles: words(&cues.titles),
@@ -442,9 +448,10 @@ impl Linker {
         for m in mentions.iter() {
             covered[m.first_token..m.end_token].iter_mut().for_each(|c| *c = true);
         }
+        let here: Vec<ActorId> = mentions.iter().map(|m| m.actor).collect();
         let mut added = Vec::new();
         for run in self.name_runs(s, &covered) {
-            if let Some(m) = self.variant_in_run(s, &run, state) {
+            if let Some(m) = self.variant_in_run(s, &run, state, &here) {
                 added.push(m);
             }
         }
@@ -482,7 +489,7 @@ impl Linker {
         runs
     }
 
-    fn variant_in_run(&self, s: &Sentence, run: &[usize], state: &DocState) -> Option<Mention> {
+    fn variant_in_run(&self, s: &Sentence, run: &[usize], state: &DocState, here: &[ActorId]) -> Option<Mention> {
         let norms: Vec<&str> = run.iter().map(|&i| s.tokens[i].norm(s)).collect();
         let keys: Vec<String> = norms.iter().map(|w| variant::key(w)).collect();
         // (actor, start in run, length, exact words)
@@ -515,11 +522,13 @@ impl Linker {
                 }
                 // what stands left of the name must be titles; nothing
                 // unexplained may follow it ("Mohamed Salah" is not "Saleh")
-                let left_ok = norms[..start].iter().all(|w| self.titles.iter().any(|t| t == w));
+                let left_ok = norms[..start]
+                    .iter()
+                    .all(|w| self.titles.iter().any(|t| t == w) || self.demonyms.contains_key(*w));
                 if !left_ok || start + len != run.len() {
                     continue;
                 }
-                let evidence = exact > 0 || state.seen.contains(&alias.actor);
+                let evidence = exact > 0 || state.seen.contains(&alias.actor) || here.contains(&alias.actor);
                 if !evidence {
                     continue;
                 }
@@ -650,6 +659,12 @@ impl Linker {
                     let Some(actor) = self.choose(&entries, doc.date, seen) else {
                         continue;
                     };
+                    // "Iran Press TV", "the United Nations Charter": part of
+                    // a longer proper name that is not this actor's
+                    if self.gazetteer.actor(actor).kind != ActorKind::Person && self.inside_longer_name(s, c.end, next)
+                    {
+                        continue;
+                    }
                     // "in Libya", "to eastern Libya": a country as a place
                     if self.gazetteer.actor(actor).kind == ActorKind::State && self.only_a_place(s, c.first, true) {
                         continue;
@@ -657,7 +672,8 @@ impl Linker {
                     m.actor = actor;
                 }
                 EntryKind::Metonym => {
-                    if self.only_a_place(s, c.first, false) {
+                    // "in Moscow", "the Berlin conference": only a place
+                    if self.only_a_place(s, c.first, false) || self.event_nouns.match_at(s, c.end).is_some() {
                         continue;
                     }
                     let Some(actor) = self.choose(&entries, doc.date, seen) else {
@@ -685,6 +701,19 @@ impl Linker {
                     m.score = 0.8;
                 }
                 EntryKind::Role => {
+                    // "a new UN envoy": an office, not a person
+                    if c.first > 0 && INDEFINITE.contains(&s.tokens[c.first - 1].norm(s)) {
+                        continue;
+                    }
+                    // a title glued to a name the gazetteer does not spell
+                    // that way ("Russian Defense Minister Sergei Shoygo")
+                    // is that name's, whoever held the office then
+                    if s.tokens
+                        .get(c.end)
+                        .is_some_and(|t| t.kind == TokenKind::Word && t.case == Case::Title)
+                    {
+                        continue;
+                    }
                     // A title in apposition to a name is that name's.
                     let appositive = next.filter(|n| {
                         n.first == c.end + 1
@@ -707,6 +736,7 @@ impl Linker {
             }
             mentions.push(m);
         }
+        self.of_country(s, &mut mentions);
         self.forces(s, &mut mentions);
         mentions
     }
@@ -739,6 +769,23 @@ impl Linker {
             return Some(*a);
         }
         entries.iter().max_by_key(|e| e.from).map(|e| e.actor)
+    }
+
+    /// Whether the capitalised words after token `end` continue a proper
+    /// name that no candidate explains and that is no title, agent or
+    /// force: then the match is only part of that name.
+    fn inside_longer_name(&self, s: &Sentence, end: usize, next: Option<&Candidate>) -> bool {
+        let Some(t) = s.tokens.get(end) else { return false };
+        if t.kind != TokenKind::Word || t.case != Case::Title || next.is_some_and(|n| n.first == end) {
+            return false;
+        }
+        let w = t.norm(s);
+        let explained = self.titles.iter().any(|x| x == w)
+            || self.agent_nouns.match_at(s, end).is_some()
+            || self.force_nouns.match_at(s, end).is_some()
+            || self.role_nouns.match_at(s, end).is_some()
+            || self.event_nouns.match_at(s, end).is_some();
+        !explained
     }
 
     /// Past "(LNA)" at token `at`, if one stands there.
@@ -796,6 +843,27 @@ impl Linker {
             }
         }
         None
+    }
+
+    /// "the internationally-recognized government of Libya": a body
+    /// followed by "of" and its own country is one mention of the body.
+    fn of_country(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let mut i = 0;
+        while i + 1 < mentions.len() {
+            let (a, b) = (&mentions[i], &mentions[i + 1]);
+            let actor = self.gazetteer.actor(a.actor);
+            let joined = b.first_token == a.end_token + 1
+                && s.tokens[a.end_token].norm(s) == "of"
+                && actor.kind != ActorKind::State
+                && actor.country == Some(b.actor);
+            if joined {
+                let (end_token, end) = (b.end_token, b.end);
+                mentions[i].end_token = end_token;
+                mentions[i].end = end;
+                mentions.remove(i + 1);
+            }
+            i += 1;
+        }
     }
 
     /// Forces named after a leader or a body.
