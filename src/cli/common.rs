@@ -1,0 +1,119 @@
+//! What every command shares: where the actors and triggers come from,
+//! reading documents with bad input reported, exit statuses, output.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use actorgraph::corpus::{parse_date, Document, Reader};
+use actorgraph::extract::Lexicon;
+use actorgraph::link::Gazetteer;
+use actorgraph::pipeline::Pipeline;
+
+/// Exit status when some input was skipped (the rest was processed).
+pub const EXIT_SKIPPED: u8 = 3;
+/// Exit status of a fatal error (bad gazetteer, unwritable output).
+pub const EXIT_ERROR: u8 = 1;
+
+/// Where the actors and triggers come from.
+#[derive(Args)]
+pub struct ModelArgs {
+    /// A gazetteer file (.ron, .json or .csv) to add to the shipped one; repeatable.
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    pub gazetteers: Vec<PathBuf>,
+    /// Leave the shipped gazetteer out (use only --gazetteer files).
+    #[arg(long)]
+    pub no_default_gazetteer: bool,
+    /// A trigger lexicon (.ron) to use instead of the shipped one.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+    /// The date of documents that carry none (YYYY-MM-DD), for role titles.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Worker threads (default: all cores). The output does not depend on it.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    parse_date(s).ok_or_else(|| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+}
+
+pub fn pipeline(m: &ModelArgs) -> Result<Pipeline> {
+    if let Some(n) = m.threads {
+        // Only the first call can set it; later ones keep the first setting.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let gazetteer = Gazetteer::load(&m.gazetteers, m.no_default_gazetteer).context("loading the gazetteer")?;
+    for w in gazetteer.warnings() {
+        if !m.gazetteers.is_empty() || m.no_default_gazetteer {
+            eprintln!("actorgraph: warning: {w}");
+        }
+    }
+    let lexicon = match &m.lexicon {
+        Some(p) => Lexicon::from_file(p).context("loading the lexicon")?,
+        None => Lexicon::embedded(),
+    };
+    Ok(Pipeline::new(gazetteer, lexicon))
+}
+
+/// Counts of what the reader skipped, reported at the end.
+#[derive(Default)]
+pub struct Skips {
+    pub skipped: usize,
+    pub read: usize,
+}
+
+/// Read documents, reporting bad input on standard error as it comes.
+pub fn documents<'a>(
+    inputs: &'a [PathBuf],
+    date: Option<chrono::NaiveDate>,
+    skips: &'a mut Skips,
+) -> impl Iterator<Item = Document> + 'a {
+    let mut reader = Reader::new(inputs);
+    std::iter::from_fn(move || loop {
+        let item = reader.next()?;
+        for w in reader.take_warnings() {
+            eprintln!("actorgraph: warning: {}: {}", w.place, w.message);
+        }
+        match item {
+            Ok(mut d) => {
+                skips.read += 1;
+                if d.date.is_none() {
+                    d.date = date;
+                }
+                return Some(d);
+            }
+            Err(e) => {
+                skips.skipped += 1;
+                eprintln!("actorgraph: skipped: {e}");
+            }
+        }
+    })
+}
+
+pub fn finish(skips: &Skips) -> ExitCode {
+    if skips.skipped > 0 {
+        eprintln!(
+            "actorgraph: {} document(s) read, {} input(s) skipped (see above)",
+            skips.read, skips.skipped
+        );
+        ExitCode::from(EXIT_SKIPPED)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match path {
+        Some(p) => std::fs::write(p, bytes).with_context(|| format!("writing {}", p.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes).context("writing to standard output")?;
+            out.flush().context("writing to standard output")
+        }
+    }
+}

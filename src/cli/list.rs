@@ -1,0 +1,74 @@
+//! `actorgraph mentions` and `actorgraph events`: JSON Lines for audit.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use actorgraph::graph::GraphOptions;
+
+use super::common::{documents, finish, pipeline, ModelArgs, Skips};
+
+#[derive(Args)]
+pub struct ListArgs {
+    /// Input documents, as for build.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub model: ModelArgs,
+}
+
+pub fn run(a: ListArgs, events: bool) -> Result<ExitCode> {
+    let p = pipeline(&a.model)?;
+    let g = p.gazetteer();
+    let mut skips = Skips::default();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failed = None;
+    p.build_with(
+        documents(&a.inputs, a.model.date, &mut skips),
+        GraphOptions::default(),
+        |doc, analysis| {
+            let chars = actorgraph::text::CharIndex::new(&doc.text);
+            let mut lines = Vec::new();
+            if events {
+                for e in &analysis.events {
+                    lines.push(serde_json::json!({
+                        "doc": doc.id,
+                        "sentence": e.evidence.sentence,
+                        "source": g.actor(e.source).id,
+                        "relation": e.relation,
+                        "target": g.actor(e.target).id,
+                        "modality": e.modality,
+                        "trigger": e.evidence.trigger,
+                        "text": e.evidence.text,
+                    }));
+                }
+            } else {
+                for m in &analysis.mentions {
+                    lines.push(serde_json::json!({
+                        "doc": doc.id,
+                        "sentence": m.sentence,
+                        "start": chars.char_offset(m.start),
+                        "end": chars.char_offset(m.end),
+                        "text": m.text(&doc.text),
+                        "actor": g.actor(m.actor).id,
+                        "how": m.how,
+                        "score": m.score,
+                    }));
+                }
+            }
+            for l in lines {
+                if let Err(e) = writeln!(out, "{l}") {
+                    failed.get_or_insert(e);
+                }
+            }
+        },
+    );
+    if let Some(e) = failed {
+        return Err(e).context("writing to standard output");
+    }
+    out.flush().context("writing to standard output")?;
+    Ok(finish(&skips))
+}
