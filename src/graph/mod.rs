@@ -13,6 +13,8 @@
 //! is associative and commutative and the output never depends on how the
 //! documents were split among threads or machines.
 
+pub mod view;
+
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
@@ -252,6 +254,20 @@ impl ActorGraph {
             if first_in_doc {
                 counted.push(m.actor);
             }
+            // Every affiliation a node names is a node, so that the faction
+            // view and a saved graph never lack one.
+            if let Some(f) = a.affiliation {
+                let fa = gazetteer.actor(f);
+                self.upsert_node(Node {
+                    id: fa.id.clone(),
+                    label: fa.label.clone(),
+                    kind: fa.kind,
+                    affiliation: fa.affiliation.map(|x| gazetteer.actor(x).id.clone()),
+                    mentions: 0,
+                    documents: 0,
+                    surfaces: BTreeSet::new(),
+                });
+            }
             self.upsert_node(Node {
                 id: a.id.clone(),
                 label: a.label.clone(),
@@ -302,6 +318,23 @@ impl ActorGraph {
                 },
             );
         }
+    }
+
+    /// Keep only the edges for which `keep` is true.
+    pub fn retain_edges(&mut self, keep: impl Fn(&Edge) -> bool) {
+        let mut out = ActorGraph::new(self.options);
+        out.documents = self.documents;
+        for n in self.graph.node_weights() {
+            out.upsert_node(n.clone());
+        }
+        for e in self.graph.edge_references() {
+            if keep(e.weight()) {
+                let a = out.node(&self.graph[e.source()].id).expect("copied node");
+                let b = out.node(&self.graph[e.target()].id).expect("copied node");
+                out.upsert_edge(a, b, e.weight().clone());
+            }
+        }
+        *self = out;
     }
 
     /// Add everything of `other` to this graph.
