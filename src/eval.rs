@@ -348,8 +348,10 @@ impl<'g> Scorer<'g> {
         let linked: BTreeSet<(String, String)> = a
             .mentions
             .iter()
+            .map(|m| m.actor)
             .zip(&a.surfaces)
-            .map(|(m, s)| (s.clone(), g.actor(m.actor).id.clone()))
+            .chain(a.inner.iter().map(|(x, s)| (*x, s)))
+            .map(|(actor, s)| (s.clone(), g.actor(actor).id.clone()))
             .collect();
         let _ = doc_text;
         for actor in &gold.actors {

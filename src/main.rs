@@ -26,6 +26,8 @@ enum Command {
     Mentions(cli::list::ListArgs),
     /// Print every extracted event as JSON Lines, modal ones included.
     Events(cli::list::ListArgs),
+    /// Propose gazetteer entries for names that link to nothing (RON stubs).
+    Suggest(cli::suggest::SuggestArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         Command::Eval(a) => cli::eval::run(a),
         Command::Mentions(a) => cli::list::run(a, false),
         Command::Events(a) => cli::list::run(a, true),
+        Command::Suggest(a) => cli::suggest::run(a),
     };
     match result {
         Ok(code) => code,

@@ -5,3 +5,4 @@ pub mod build;
 pub mod common;
 pub mod eval;
 pub mod list;
+pub mod suggest;

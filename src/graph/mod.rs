@@ -111,6 +111,8 @@ pub struct ActorGraph {
     nodes: HashMap<String, NodeIndex>,
     edges: HashMap<(NodeIndex, Relation, Modality, NodeIndex), EdgeIndex>,
     documents: u64,
+    /// Ids of the documents added (see [`ActorGraph::document_ids`]).
+    document_ids: BTreeSet<String>,
     options: GraphOptions,
 }
 
@@ -125,6 +127,9 @@ pub struct DocumentAnalysis {
     pub mentions: Vec<Mention>,
     /// The surface text of each mention (same order).
     pub surfaces: Vec<String>,
+    /// Names inside mentions that link in their own right ("Haftar" in
+    /// "Haftar's forces"): actor and surface.
+    pub inner: Vec<(crate::link::ActorId, String)>,
     /// Its events.
     pub events: Vec<Event>,
 }
@@ -133,11 +138,17 @@ impl DocumentAnalysis {
     /// Bundle a document's mentions and events.
     pub fn new(doc: &Document, mentions: Vec<Mention>, events: Vec<Event>) -> Self {
         let surfaces = mentions.iter().map(|m| surface_form(m.text(&doc.text))).collect();
+        let inner = mentions
+            .iter()
+            .flat_map(|m| m.inner.iter())
+            .map(|&(a, s, e)| (a, surface_form(&doc.text[s..e])))
+            .collect();
         DocumentAnalysis {
             doc: doc.id.clone(),
             date: doc.date,
             mentions,
             surfaces,
+            inner,
             events,
         }
     }
@@ -164,6 +175,7 @@ impl ActorGraph {
             nodes: HashMap::new(),
             edges: HashMap::new(),
             documents: 0,
+            document_ids: BTreeSet::new(),
             options,
         }
     }
@@ -186,6 +198,31 @@ impl ActorGraph {
     /// Set the number of documents (when loading a saved graph).
     pub fn set_documents(&mut self, n: u64) {
         self.documents = n;
+    }
+
+    /// The ids of the documents added, when known. A graph read from a
+    /// file saved without them knows none; [`ActorGraph::documents`] may
+    /// then be larger than this set (see
+    /// [`ActorGraph::anonymous_documents`]).
+    pub fn document_ids(&self) -> &BTreeSet<String> {
+        &self.document_ids
+    }
+
+    /// Set the ids of the documents (when loading a saved graph). The
+    /// document count is left as it is.
+    pub fn set_document_ids(&mut self, ids: BTreeSet<String>) {
+        self.document_ids = ids;
+    }
+
+    /// Whether a document of this id was added.
+    pub fn has_document(&self, id: &str) -> bool {
+        self.document_ids.contains(id)
+    }
+
+    /// Documents counted whose ids are not known (or repeat an id): the
+    /// count less the number of known ids.
+    pub fn anonymous_documents(&self) -> u64 {
+        self.documents.saturating_sub(self.document_ids.len() as u64)
     }
 
     /// The node of an actor id.
@@ -247,12 +284,15 @@ impl ActorGraph {
     /// Add one document's mentions and events.
     pub fn add_document(&mut self, gazetteer: &Gazetteer, analysis: &DocumentAnalysis) {
         self.documents += 1;
+        self.document_ids.insert(analysis.doc.clone());
         let mut counted: Vec<crate::link::ActorId> = Vec::new();
-        for (m, surface) in analysis.mentions.iter().zip(&analysis.surfaces) {
-            let a = gazetteer.actor(m.actor);
-            let first_in_doc = !counted.contains(&m.actor);
+        let outer = analysis.mentions.iter().map(|m| m.actor).zip(analysis.surfaces.iter());
+        let inner = analysis.inner.iter().map(|(a, s)| (*a, s));
+        for (actor, surface) in outer.chain(inner) {
+            let a = gazetteer.actor(actor);
+            let first_in_doc = !counted.contains(&actor);
             if first_in_doc {
-                counted.push(m.actor);
+                counted.push(actor);
             }
             // Every affiliation a node names is a node, so that the faction
             // view and a saved graph never lack one.
@@ -324,6 +364,7 @@ impl ActorGraph {
     pub fn retain_edges(&mut self, keep: impl Fn(&Edge) -> bool) {
         let mut out = ActorGraph::new(self.options);
         out.documents = self.documents;
+        out.document_ids = std::mem::take(&mut self.document_ids);
         for n in self.graph.node_weights() {
             out.upsert_node(n.clone());
         }
@@ -337,9 +378,13 @@ impl ActorGraph {
         *self = out;
     }
 
-    /// Add everything of `other` to this graph.
+    /// Add everything of `other` to this graph. Known document ids are
+    /// united, so a document in both counts once in
+    /// [`ActorGraph::documents`]; documents of unknown id add up.
     pub fn merge(&mut self, other: &ActorGraph) {
-        self.documents += other.documents;
+        let anonymous = self.anonymous_documents() + other.anonymous_documents();
+        self.document_ids.extend(other.document_ids.iter().cloned());
+        self.documents = self.document_ids.len() as u64 + anonymous;
         for n in other.graph.node_weights() {
             self.upsert_node(n.clone());
         }

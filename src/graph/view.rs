@@ -50,6 +50,7 @@ pub fn apply(g: &ActorGraph, opts: &ViewOptions) -> ActorGraph {
     }
     let mut out = ActorGraph::new(g.options());
     out.set_documents(g.documents());
+    out.set_document_ids(g.document_ids().clone());
     let graph = g.graph();
     // the node each node folds into
     let fold = |n: &Node| -> String {

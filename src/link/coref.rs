@@ -113,6 +113,7 @@ fn push(s: &Sentence, mentions: &mut Vec<Mention>, first: usize, end: usize, act
         actor,
         how: LinkHow::Coreference,
         score,
+        inner: Vec::new(),
     });
 }
 
@@ -273,7 +274,9 @@ fn pronouns(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSt
             continue;
         };
         // "it" as a dummy subject ("it is noteworthy that") names nothing
-        if w == "it" && s.tokens.get(i + 1).is_some_and(|t| matches!(t.norm(s), "is" | "was")) {
+        let be = |k: usize| s.tokens.get(k).is_some_and(|t| matches!(t.norm(s), "is" | "was"));
+        let that = |k: usize| s.tokens.get(k).is_some_and(|t| matches!(t.norm(s), "that" | "to"));
+        if w == "it" && be(i + 1) && (that(i + 2) || that(i + 3)) {
             continue;
         }
         // each pronoun is an antecedent for the next: "He met A, and last

@@ -22,6 +22,7 @@
 
 mod coref;
 pub mod gazetteer;
+pub mod suggest;
 pub mod variant;
 
 use std::collections::HashMap;
@@ -73,6 +74,10 @@ pub struct Mention {
     pub how: LinkHow,
     /// Confidence in the link, 0 to 1.
     pub score: f32,
+    /// Names inside this mention that are mentions in their own right, as
+    /// (actor, byte start, byte end): the leader in "Haftar's forces", the
+    /// parts of a name joined from two matches.
+    pub inner: Vec<(ActorId, usize, usize)>,
 }
 
 impl Mention {
@@ -99,6 +104,65 @@ struct CueFile {
 }
 
 const CUES: &str = include_str!("cues.ron");
+
+/// Capitalised words that open sentences, never names.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "then",
+    "later",
+    "earlier",
+    "meanwhile",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "while",
+    "since",
+    "however",
+    "also",
+    "still",
+    "now",
+    "today",
+    "yesterday",
+    "thus",
+    "so",
+    "yet",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "when",
+    "if",
+    "as",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "his",
+    "her",
+    "its",
+    "their",
+    "according",
+    "last",
+    "next",
+    "some",
+    "many",
+    "all",
+];
 
 /// Words before a role title that make it an office, not a person.
 const INDEFINITE: &[&str] = &["a", "an", "new", "any", "another", "next", "future", "every"];
@@ -216,8 +280,8 @@ pub struct Linker {
     event_nouns: PhraseSet,
     role_nouns: PhraseSet,
     body_nouns: Vec<String>,
-    titles: Vec<String>,
-    name_particles: Vec<String>,
+    pub(crate) titles: Vec<String>,
+    pub(crate) name_particles: Vec<String>,
     /// Aliases for variant matching, their words' transliteration keys.
     variant_aliases: Vec<VariantAlias>,
     /// Skeleton of an alias word -> (alias, word position).
@@ -438,12 +502,48 @@ impl Linker {
         self.demonyms.get(t.norm(s)).copied()
     }
 
+    /// Whether some alias word of `actor` has (a variant of) key `k`.
+    fn spells_actor(&self, actor: ActorId, k: &str) -> bool {
+        let Some(cands) = self.variant_index.get(&variant::skeleton(k)) else {
+            return false;
+        };
+        cands.iter().any(|&(ai, pos)| {
+            let a = &self.variant_aliases[ai];
+            a.actor == actor && variant::keys_are_variants(&a.keys[pos], k)
+        })
+    }
+
+    /// A variant given name before a person's exact surname: "Aqila" in
+    /// "Aqila Saleh" once "Saleh" linked to Aguila Saleh.
+    fn given_names(&self, s: &Sentence, mentions: &mut [Mention]) {
+        for m in mentions.iter_mut() {
+            if m.first_token == 0 || self.gazetteer.actor(m.actor).kind != ActorKind::Person {
+                continue;
+            }
+            let mut p = m.first_token - 1;
+            if s.tokens[p].kind == TokenKind::Joiner && p > 0 {
+                p -= 1;
+            }
+            let t = &s.tokens[p];
+            if t.kind != TokenKind::Word || t.case != Case::Title {
+                continue;
+            }
+            let k = variant::key(t.norm(s));
+            if k.len() >= variant::MIN_KEY_LEN && self.spells_actor(m.actor, &k) {
+                m.first_token = p;
+                m.start = t.start;
+                m.how = LinkHow::Variant;
+            }
+        }
+    }
+
     /// Name-like runs that no alias matched, tried as spelling variants of
     /// aliases (see [`variant`]). A variant link needs strong evidence: a
     /// word of the name spelled exactly, or the actor already named in the
     /// document; and it never overrides an exact alias (it only sees the
     /// words no mention covers).
     fn variants(&self, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
+        self.given_names(s, mentions);
         let mut covered = vec![false; s.tokens.len()];
         for m in mentions.iter() {
             covered[m.first_token..m.end_token].iter_mut().for_each(|c| *c = true);
@@ -464,7 +564,7 @@ impl Linker {
     /// Maximal runs of capitalised words (with joiners and name particles
     /// such as "al", "bin") that no mention covers, as token indices of
     /// their words.
-    fn name_runs(&self, s: &Sentence, covered: &[bool]) -> Vec<Vec<usize>> {
+    pub(crate) fn name_runs(&self, s: &Sentence, covered: &[bool]) -> Vec<Vec<usize>> {
         let mut runs = Vec::new();
         let mut cur: Vec<usize> = Vec::new();
         for (i, t) in s.tokens.iter().enumerate() {
@@ -475,7 +575,10 @@ impl Linker {
                         && s.tokens
                             .get(i + 1)
                             .is_some_and(|n| n.kind == TokenKind::Joiner || n.case == Case::Title)));
-            if namey {
+            // a capitalised common word opening the sentence is no part
+            // of a name ("Then Afewerki left")
+            let opener = cur.is_empty() && SENTENCE_OPENERS.contains(&t.norm(s));
+            if namey && !opener {
                 cur.push(i);
             } else if t.kind == TokenKind::Joiner && !cur.is_empty() && !covered[i] {
                 continue;
@@ -522,12 +625,19 @@ impl Linker {
                 }
                 // what stands left of the name must be titles; nothing
                 // unexplained may follow it ("Mohamed Salah" is not "Saleh")
-                let left_ok = norms[..start]
-                    .iter()
-                    .all(|w| self.titles.iter().any(|t| t == w) || self.demonyms.contains_key(*w));
-                if !left_ok || start + len != run.len() {
+                // (a name of two words, one spelled exactly, is evidence
+                // enough whatever stands before it)
+                let left_ok = (len >= 2 && exact >= 1)
+                    || norms[..start]
+                        .iter()
+                        .all(|w| self.titles.iter().any(|t| t == w) || self.demonyms.contains_key(*w));
+                // a nickname after the full name is the same actor's:
+                // "Mohamed Hamdan Daglo Hamidati"
+                let right_ok = keys[start + len..].iter().all(|k| self.spells_actor(alias.actor, k));
+                if !left_ok || !right_ok {
                     continue;
                 }
+                let len = run.len() - start;
                 let evidence = exact > 0 || state.seen.contains(&alias.actor) || here.contains(&alias.actor);
                 if !evidence {
                     continue;
@@ -566,6 +676,7 @@ impl Linker {
             actor,
             how: LinkHow::Variant,
             score: 0.6 + 0.3 * exact as f32 / len as f32,
+            inner: Vec::new(),
         })
     }
 
@@ -590,6 +701,22 @@ impl Linker {
         }
         cands.sort_by_key(|c| (c.first, std::cmp::Reverse(c.end)));
         cands
+    }
+
+    /// Tokens that some gazetteer entry matches, whether or not it became a
+    /// mention (a place, a bare demonym).
+    pub(crate) fn known_tokens(&self, s: &Sentence) -> Vec<bool> {
+        let mut known = vec![false; s.tokens.len()];
+        for c in self.candidates(s) {
+            known[c.first..c.end].iter_mut().for_each(|k| *k = true);
+        }
+        known
+    }
+
+    /// Whether the word before token `first` shows a place ("in Tarhuna").
+    pub(crate) fn after_place_word(&self, s: &Sentence, first: usize) -> bool {
+        first > 0
+            && (self.only_a_place(s, first, false) || matches!(s.tokens[first - 1].norm(s), "of" | "from" | "near"))
     }
 
     /// Leftmost-longest, non-overlapping, among candidates inside
@@ -653,6 +780,7 @@ impl Linker {
                 actor: entries[0].actor,
                 how: LinkHow::Exact,
                 score: 1.0,
+                inner: Vec::new(),
             };
             match kind {
                 EntryKind::Alias => {
@@ -824,6 +952,10 @@ impl Linker {
     /// If an agent noun phrase follows token `i` (within two words), the
     /// index one past it.
     fn agent_phrase_after(&self, s: &Sentence, i: usize) -> Option<usize> {
+        // "Iranian-made": a compound adjective, not a nation acting
+        if s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Joiner) {
+            return None;
+        }
         let mut at = i;
         // two words, or a model name with its joiners ("F-16", "Su-24")
         for _ in 0..5 {
@@ -884,6 +1016,7 @@ impl Linker {
             let free = |end: usize| mentions.get(i + 1).is_none_or(|n| n.first_token >= end);
             if let Some(end) = self.force_nouns.match_at(s, after).filter(|&e| free(e)) {
                 let m = &mut mentions[i];
+                m.inner.push((m.actor, m.start, m.end));
                 m.end_token = end;
                 m.end = s.tokens[end - 1].end;
                 m.actor = target;
@@ -901,6 +1034,7 @@ impl Linker {
                 if let Some(start) = self.force_nouns.match_ending_at(s, m.first_token - 1) {
                     if start >= prev_end && actor.kind == ActorKind::Person {
                         let m = &mut mentions[i];
+                        m.inner.push((m.actor, m.start, m.end));
                         m.first_token = start;
                         m.start = s.tokens[start].start;
                         m.actor = target;
@@ -947,6 +1081,11 @@ fn merge_adjacent(s: &Sentence, mentions: &mut Vec<Mention>) {
                 && p.how != LinkHow::Coreference
                 && m.how != LinkHow::Coreference
             {
+                if p.inner.is_empty() {
+                    p.inner.push((p.actor, p.start, p.end));
+                }
+                p.inner.push((m.actor, m.start, m.end));
+                p.inner.extend(m.inner);
                 p.end_token = m.end_token;
                 p.end = s.tokens[m.end_token - 1].end;
                 continue;

@@ -151,3 +151,164 @@ fn ambiguous_alias_needs_an_antecedent() {
         vec!["aguila_saleh", "aguila_saleh"]
     );
 }
+
+/// (text, document date, expected "surface=actor" links, in order). Every
+/// row is a sentence written for this table; rows with no links must stay
+/// unlinked.
+const CASES: &[(&str, Option<&str>, &[&str])] = &[
+    // transliteration variants, with evidence in the same name
+    (
+        "Abdul-Malik al-Huthi spoke.",
+        None,
+        &["Abdul-Malik al-Huthi=abdul_malik_al_houthi"],
+    ),
+    (
+        "Mohammed bin Salmane arrived.",
+        None,
+        &["Mohammed bin Salmane=mohammed_bin_salman"],
+    ),
+    ("Isayas Afwerki met envoys.", None, &["Isayas Afwerki=isaias_afwerki"]),
+    ("Mohamed Hamdan Daglo spoke.", None, &["Mohamed Hamdan Daglo=hemedti"]),
+    ("Antony Blinkin landed.", None, &["Antony Blinkin=antony_blinken"]),
+    (
+        "Abdel Fattah al-Burhane spoke.",
+        None,
+        &["Abdel Fattah al-Burhane=abdel_fattah_al_burhan"],
+    ),
+    // a lone variant needs the actor named before in the document
+    (
+        "Afwerki spoke. Then Afewerki left.",
+        None,
+        &["Afwerki=isaias_afwerki", "Afewerki=isaias_afwerki"],
+    ),
+    ("Afewerki left.", None, &[]),
+    ("Abiy Ahmed spoke. Later Abyi left.", None, &["Abiy Ahmed=abiy_ahmed"]),
+    // one sense per document: the surname of a name given in full
+    (
+        "Ngozi Okafor arrived. Okafor met the press.",
+        None,
+        &["Ngozi Okafor=ngozi_okafor", "Okafor=ngozi_okafor"],
+    ),
+    (
+        "Mike Pompeo spoke. Pompeo left.",
+        None,
+        &["Mike Pompeo=mike_pompeo", "Pompeo=mike_pompeo"],
+    ),
+    // near misses stay unlinked
+    ("Mohamed Salah scored twice.", None, &[]),
+    ("Khartoumi traders protested.", None, &[]),
+    ("The Saudis protested.", None, &[]),
+    ("Pompei is a ruin.", None, &[]),
+    ("Hans Grunberg is a painter.", None, &[]),
+    ("Burhani music played.", None, &[]),
+    ("Isaiah spoke to the crowd.", None, &[]),
+    // metonyms and places
+    (
+        "Riyadh and Tehran exchanged ambassadors.",
+        None,
+        &["Riyadh=saudi_arabia", "Tehran=iran"],
+    ),
+    ("The White House said so.", None, &["White House=usa"]),
+    ("Talks were held in Riyadh.", None, &[]),
+    ("Fighters moved toward Asmara.", None, &[]),
+    ("He lives near Khartoum.", None, &[]),
+    ("The Addis Ababa agreement held.", None, &[]),
+    // demonyms
+    (
+        "Eritrean troops crossed the border.",
+        None,
+        &["Eritrean troops=eritrea"],
+    ),
+    (
+        "The Sudanese government protested.",
+        None,
+        &["Sudanese government=sudan"],
+    ),
+    ("An Ethiopian farmer spoke.", None, &[]),
+    ("Iranian-made drones were found.", None, &[]),
+    // forces named after a leader or body
+    ("Burhan's army advanced.", None, &["Burhan's army=saf"]),
+    ("Houthi rebels fired missiles.", None, &["Houthi rebels=houthis"]),
+    // roles by date
+    (
+        "The US Secretary of State flew in.",
+        Some("2019-01-01"),
+        &["US Secretary of State=mike_pompeo"],
+    ),
+    (
+        "The US Secretary of State flew in.",
+        Some("2023-01-01"),
+        &["US Secretary of State=antony_blinken"],
+    ),
+    ("A new US Secretary of State will be named.", None, &[]),
+    (
+        "The UN envoy for Yemen, Hans Grundberg, spoke.",
+        None,
+        &["UN envoy for Yemen=hans_grundberg", "Hans Grundberg=hans_grundberg"],
+    ),
+    // coreference
+    (
+        "Abiy Ahmed arrived. He met the press.",
+        None,
+        &["Abiy Ahmed=abiy_ahmed", "He=abiy_ahmed"],
+    ),
+    (
+        "Ngozi Okafor arrived. She met the press.",
+        None,
+        &["Ngozi Okafor=ngozi_okafor", "She=ngozi_okafor"],
+    ),
+    (
+        "Ngozi Okafor arrived. He met the press.",
+        None,
+        &["Ngozi Okafor=ngozi_okafor"],
+    ),
+    ("He met the press.", None, &[]),
+    (
+        "Isaias Afwerki spoke. The Eritrean leader was angry.",
+        None,
+        &["Isaias Afwerki=isaias_afwerki", "Eritrean leader=isaias_afwerki"],
+    ),
+    (
+        "Isaias Afwerki spoke. The Ethiopian leader was angry.",
+        None,
+        &["Isaias Afwerki=isaias_afwerki"],
+    ),
+    (
+        "Blinken met his Ethiopian counterpart, Abiy Ahmed.",
+        None,
+        &[
+            "Blinken=antony_blinken",
+            "his=antony_blinken",
+            "Ethiopian counterpart=abiy_ahmed",
+            "Abiy Ahmed=abiy_ahmed",
+        ],
+    ),
+    (
+        "The African Union met. The union said it was ready.",
+        None,
+        &["African Union=african_union", "union=african_union", "it=african_union"],
+    ),
+    ("It is clear that Iran won.", None, &["Iran=iran"]),
+];
+
+#[test]
+fn table_of_links() {
+    let l = linker();
+    let mut failures = Vec::new();
+    for (text, date, want) in CASES {
+        let got: Vec<String> = links(&l, text, *date)
+            .into_iter()
+            .map(|(s, a, _)| format!("{s}={a}"))
+            .collect();
+        if got != *want {
+            failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows wrong:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
