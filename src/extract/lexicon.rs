@@ -138,6 +138,8 @@ struct LexiconFile {
     fixed: Vec<String>,
     #[serde(default)]
     modality: Vec<CueSpec>,
+    #[serde(default)]
+    event_words: Vec<String>,
 }
 
 /// A compiled modality cue: a phrase (normalised words) and where it counts.
@@ -198,6 +200,11 @@ pub struct Lexicon {
     /// First-word form -> triggers starting (after a leading slot) with it.
     by_first_word: HashMap<String, Vec<usize>>,
     cues: Vec<Cue>,
+    /// Forms of words that name an event ("talks", "visit"): they take
+    /// modality cues even where no pattern fills their slots, so that
+    /// "postponed the talks during a phone call" postpones the talks and
+    /// not the call.
+    event_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -235,6 +242,7 @@ impl Lexicon {
             merged.push(t);
         }
         merged.cues.extend(other.cues);
+        merged.event_words.extend(other.event_words);
         Ok(merged)
     }
 
@@ -258,6 +266,11 @@ impl Lexicon {
             triggers: Vec::new(),
             by_first_word: HashMap::new(),
             cues: Vec::new(),
+            event_words: file
+                .event_words
+                .iter()
+                .flat_map(|w| forms_of(&normalize_word(w), &fixed, &irregular))
+                .collect(),
         };
         for spec in &file.triggers {
             let bad = |message: &str| LexiconError::BadPattern {
@@ -359,6 +372,11 @@ impl Lexicon {
     /// The modality cues.
     pub fn cues(&self) -> &[Cue] {
         &self.cues
+    }
+
+    /// Whether a word form names an event (see `event_words`).
+    pub fn is_event_word(&self, form: &str) -> bool {
+        self.event_words.contains(form)
     }
 }
 

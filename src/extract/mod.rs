@@ -377,7 +377,8 @@ impl<'a> View<'a> {
     /// ("Ukraine's President"), "the", "his".
     fn titles_back(&self, mut j: usize) -> usize {
         let mut passed = 0;
-        while j > 0 && passed < 5 {
+        let mut office = false;
+        while j > 0 && passed < 6 {
             let t = &self.s.tokens[j - 1];
             let w = self.norm(j - 1);
             if t.kind == TokenKind::Possessive {
@@ -407,18 +408,17 @@ impl<'a> View<'a> {
                     .copied()
                     .flatten()
                     .is_some_and(|n| self.mentions[n].actor == self.mentions[m].actor);
-                if same {
+                // "his Russian counterpart": a possessive pronoun
+                let pronoun = self.mentions[m].end_token == self.mentions[m].first_token + 1
+                    && POSSESSIVE_PRONOUNS.contains(&self.norm(self.mentions[m].first_token));
+                if same || pronoun {
                     j = self.mentions[m].first_token;
                     passed += 1;
                     continue;
                 }
-                // an organisation before an office: "GNA head X"
-                let office_follows = self
-                    .s
-                    .tokens
-                    .get(j)
-                    .is_some_and(|n| OFFICE_WORDS.contains(&self.norm(j)) && n.case == Case::Lower);
-                if office_follows && passed > 0 {
+                // an organisation before an office: "GNA head X",
+                // "Government of National Accord (GNA) head X"
+                if office {
                     j = self.mentions[m].first_token;
                     passed += 1;
                     continue;
@@ -433,6 +433,7 @@ impl<'a> View<'a> {
             if !title {
                 break;
             }
+            office |= OFFICE_WORDS.contains(&w);
             j -= 1;
             passed += 1;
         }
@@ -488,8 +489,14 @@ impl<'a> View<'a> {
             }
         }
         out.reverse();
-        // A subject is no list whose head sits in a prepositional phrase:
-        // "welcomed by A, B and C, and the minister D spoke" has subject D.
+        out
+    }
+
+    /// [`View::list_left`] for a subject: no list whose head sits in a
+    /// prepositional phrase ("welcomed by A, B and C, and the minister D
+    /// spoke" has subject D).
+    fn subject_list(&self, m: usize) -> Vec<usize> {
+        let out = self.list_left(m);
         if out.len() > 1 && self.in_prepositional_phrase(self.mentions[out[0]].first_token) {
             return vec![m];
         }
@@ -498,6 +505,20 @@ impl<'a> View<'a> {
 
     /// The subject (or, for a passive, the nearest phrase) left of `at`.
     fn left_slot(&self, at: usize, passive: bool) -> Vec<usize> {
+        // "its support for", "Egypt's backing of": the possessor right
+        // before a nominal trigger is its subject
+        if at > 0 {
+            let before = if self.s.tokens[at - 1].kind == TokenKind::Possessive {
+                at.saturating_sub(2)
+            } else {
+                at - 1
+            };
+            if let Some(m) = self.ends.get(before).copied().flatten() {
+                if self.possessive_after(m) && !passive {
+                    return vec![m];
+                }
+            }
+        }
         let own_insertion = self.insertion.get(at).copied().flatten();
         let mut j = at;
         let mut fallback = None;
@@ -524,7 +545,7 @@ impl<'a> View<'a> {
                     j = first;
                     continue;
                 }
-                let list = self.list_left(m);
+                let list = self.subject_list(m);
                 let head = self.mentions[list[0]].first_token;
                 if !passive && list.len() == 1 && self.list_head_in_pp(m) {
                     // the last item of "backed by A, B and C": skip the list
@@ -661,17 +682,31 @@ impl<'a> View<'a> {
                 return Vec::new();
             }
             if w == "of" && filler > 0 && OFFICE_WORDS.contains(&self.norm(j - 1)) {
-                // "talks with commander of the LNA (LNA) Khalifa Haftar":
-                // an office of a body, then the person who holds it
+                // "talks with commander of the LNA (LNA) Khalifa Haftar": an
+                // office of a body, then the person who holds it; "the
+                // Minister of Justice in the Al-Wefaq government": an office
+                // of the body, which stands for it
+                let n = self.s.tokens.len();
                 let mut k = j + 1;
-                if k < self.s.tokens.len() && self.norm(k) == "the" {
+                let mut titles = 0;
+                while k < n && self.starts[k].is_none() && titles < 4 {
+                    let t = &self.s.tokens[k];
+                    let x = self.norm(k);
+                    let ok = x == "the"
+                        || (t.kind == TokenKind::Word && t.case == Case::Title)
+                        || (titles > 0 && matches!(x, "in" | "of"));
+                    if !ok {
+                        break;
+                    }
+                    titles += 1;
                     k += 1;
                 }
                 if let Some(org) = self.starts.get(k).copied().flatten() {
                     let after = self.skip_parenthetical(self.mentions[org].end_token);
-                    if let Some(person) = self.starts.get(after).copied().flatten() {
-                        return self.list_right(person);
-                    }
+                    return match self.starts.get(after).copied().flatten() {
+                        Some(person) => self.list_right(person),
+                        None => vec![org],
+                    };
                 }
             }
             if PREPOSITIONS.contains(&w) {
@@ -750,8 +785,16 @@ impl Extractor {
             let form = v.norm(i);
             let cands = self.lexicon.starting_with(form);
             // a word of a name ("Sudanese Armed Forces") is no trigger
-            if cands.is_empty() || in_name {
+            if in_name {
                 continue;
+            }
+            if self.lexicon.is_event_word(form) && !occurrences.iter().any(|o| o.first == i) {
+                occurrences.push(Occurrence {
+                    first: i,
+                    end: i + 1,
+                    modality: Modality::Asserted,
+                    distance: usize::MAX,
+                });
             }
             for &ti in cands {
                 let body = self.body(ti);

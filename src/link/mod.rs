@@ -482,7 +482,8 @@ impl Linker {
             .map(|t| t.norm(s).to_string())
             .collect();
         let a = self.gazetteer.actor(m.actor);
-        if a.kind == ActorKind::Person && m.how != LinkHow::Coreference && words.len() >= 2 {
+        // a name, not a title or a description, gives its surname
+        if a.kind == ActorKind::Person && matches!(m.how, LinkHow::Exact | LinkHow::Variant) && words.len() >= 2 {
             if let Some(last) = words.last() {
                 let k = variant::key(last);
                 if k.len() >= variant::MIN_KEY_LEN {
@@ -594,6 +595,10 @@ impl Linker {
 
     fn variant_in_run(&self, s: &Sentence, run: &[usize], state: &DocState, here: &[ActorId]) -> Option<Mention> {
         let norms: Vec<&str> = run.iter().map(|&i| s.tokens[i].norm(s)).collect();
+        // titles alone ("President") name nobody
+        if norms.iter().all(|w| self.titles.iter().any(|t| t == w)) {
+            return None;
+        }
         let keys: Vec<String> = norms.iter().map(|w| variant::key(w)).collect();
         // (actor, start in run, length, exact words)
         let mut best: Option<(ActorId, usize, usize, usize)> = None;
