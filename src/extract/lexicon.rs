@@ -140,6 +140,8 @@ struct LexiconFile {
     modality: Vec<CueSpec>,
     #[serde(default)]
     event_words: Vec<String>,
+    #[serde(default)]
+    reporting: Vec<String>,
 }
 
 /// A compiled modality cue: a phrase (normalised words) and where it counts.
@@ -205,6 +207,9 @@ pub struct Lexicon {
     /// "postponed the talks during a phone call" postpones the talks and
     /// not the call.
     event_words: HashSet<String>,
+    /// Forms of verbs of saying ("said", "accused"?, no: "said", "told"),
+    /// whose subject reports what the clause after them says.
+    reporting: HashSet<String>,
 }
 
 impl Lexicon {
@@ -243,6 +248,7 @@ impl Lexicon {
         }
         merged.cues.extend(other.cues);
         merged.event_words.extend(other.event_words);
+        merged.reporting.extend(other.reporting);
         Ok(merged)
     }
 
@@ -268,6 +274,11 @@ impl Lexicon {
             cues: Vec::new(),
             event_words: file
                 .event_words
+                .iter()
+                .flat_map(|w| forms_of(&normalize_word(w), &fixed, &irregular))
+                .collect(),
+            reporting: file
+                .reporting
                 .iter()
                 .flat_map(|w| forms_of(&normalize_word(w), &fixed, &irregular))
                 .collect(),
@@ -298,9 +309,12 @@ impl Lexicon {
                 slots(|i| matches!(i, Item::Target)),
                 slots(|i| matches!(i, Item::Participants)),
             );
-            let ok = (s == 1 && t == 1 && p == 0) || (s == 0 && t == 0 && p == 1);
+            // "T plant mines": the source is whoever reports it
+            let ok = (s == 1 && t == 1 && p == 0) || (s == 0 && t == 0 && p == 1) || (s == 0 && t == 1 && p == 0);
             if !ok {
-                return Err(bad("a pattern needs one S and one T, or one P"));
+                return Err(bad(
+                    "a pattern needs one S and one T, one P, or one T reported by someone",
+                ));
             }
             if !items.iter().any(|i| matches!(i, Item::Word(_))) {
                 return Err(bad("a pattern needs at least one word"));
@@ -372,6 +386,11 @@ impl Lexicon {
     /// The modality cues.
     pub fn cues(&self) -> &[Cue] {
         &self.cues
+    }
+
+    /// Whether a word form is a verb of saying.
+    pub fn is_reporting(&self, form: &str) -> bool {
+        self.reporting.contains(form)
     }
 
     /// Whether a word form names an event (see `event_words`).
@@ -510,6 +529,8 @@ mod tests {
     #[test]
     fn bad_patterns_are_refused() {
         let e = Lexicon::parse("x.ron", "(triggers: [(relation: support, pattern: \"S back\")])").unwrap_err();
+        assert!(e.to_string().contains("one S and one T"), "{e}");
+        let e = Lexicon::parse("x.ron", "(triggers: [(relation: meet, pattern: \"P meet T\")])").unwrap_err();
         assert!(e.to_string().contains("one S and one T"), "{e}");
         let e = Lexicon::parse("x.ron", "(triggers: [(relation: support, pattern: \"S Back T\")])").unwrap_err();
         assert!(e.to_string().contains("lower case"), "{e}");

@@ -42,6 +42,9 @@ pub struct Event {
     pub target: ActorId,
     /// Whether it happened.
     pub modality: Modality,
+    /// Who says so, when the sentence reports someone's words ("Lavrov
+    /// said ...") and that someone is not the source.
+    pub reported_by: Option<ActorId>,
     /// Where it was read.
     pub evidence: Evidence,
 }
@@ -193,6 +196,8 @@ struct Occurrence {
 
 struct Found {
     relation: Relation,
+    /// True for a pattern without S: the reporter is the source.
+    reported_source: bool,
     sources: Vec<ActorId>,
     targets: Vec<ActorId>,
     pairs: bool,
@@ -820,8 +825,41 @@ impl Extractor {
             return;
         }
         self.attach_modality(&v, &mut occurrences);
+        // verbs of saying and their subjects, in order
+        let reporters: Vec<(usize, Vec<ActorId>)> = (0..s.tokens.len())
+            .filter(|&i| !inside[i] && self.lexicon.is_reporting(v.norm(i)))
+            .map(|i| {
+                let subject = v.left_slot(i, false);
+                let subject = if subject.is_empty() && i > 0 && v.is_comma(i - 1) {
+                    v.right_slot(i + 1) // ", said Lavrov"
+                } else {
+                    subject
+                };
+                let mut actors: Vec<ActorId> = subject.iter().map(|&m| ms[m].actor).collect();
+                actors.dedup();
+                (i, actors)
+            })
+            .filter(|(_, a)| !a.is_empty())
+            .collect();
+        // the reporter of a trigger: the nearest verb of saying before it,
+        // else one after it behind a comma ("..., Lavrov added")
+        let reporter_of = |first: usize| -> Option<&Vec<ActorId>> {
+            reporters
+                .iter()
+                .rev()
+                .find(|(r, _)| *r < first && !(*r..first).any(|k| v.norm(k) == ";"))
+                .or_else(|| reporters.iter().find(|(r, _)| *r > first))
+                .map(|(_, a)| a)
+        };
         let mut seen: HashSet<(ActorId, Relation, ActorId)> = HashSet::new();
-        for f in found {
+        for mut f in found {
+            let reporter = reporter_of(f.first).cloned().unwrap_or_default();
+            if f.reported_source {
+                if reporter.is_empty() {
+                    continue;
+                }
+                f.sources = reporter.clone();
+            }
             let modality = occurrences
                 .iter()
                 .find(|o| o.first == f.first && o.end == f.end)
@@ -839,11 +877,13 @@ impl Extractor {
                 if !seen.insert((a, f.relation, b)) {
                     return;
                 }
+                let reported_by = reporter.first().copied().filter(|r| *r != a && !f.reported_source);
                 out.push(Event {
                     source: a,
                     relation: f.relation,
                     target: b,
                     modality,
+                    reported_by,
                     evidence: Evidence {
                         sentence: s.index,
                         start: s.char_start,
@@ -944,6 +984,7 @@ impl Extractor {
             }
             return Some(Found {
                 relation: trig.relation,
+                reported_source: false,
                 sources: p,
                 targets: Vec::new(),
                 pairs: true,
@@ -951,10 +992,16 @@ impl Extractor {
                 end,
             });
         }
-        let sources = actors(slot_of(&Item::Source)?);
+        let reported_source = !items.contains(&Item::Source);
+        let sources = if reported_source {
+            Vec::new()
+        } else {
+            actors(slot_of(&Item::Source)?)
+        };
         let targets = actors(slot_of(&Item::Target)?);
         Some(Found {
             relation: trig.relation,
+            reported_source,
             sources,
             targets,
             pairs: false,

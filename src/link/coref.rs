@@ -24,6 +24,8 @@ const LOOKBACK: usize = 4;
 const MALE: &[&str] = &["he", "him", "his", "himself"];
 const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
 const NEUTER: &[&str] = &["it", "its", "itself"];
+// "them" is left alone: it is as often the persons just listed.
+const PLURAL: &[&str] = &["they"];
 const DETERMINERS: &[&str] = &["the", "his", "her", "its", "their"];
 /// Adjectives that may stand in a role description: "the top Russian
 /// diplomat", "the former Ukrainian president".
@@ -270,6 +272,25 @@ fn pronouns(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSt
             |a| a.kind == ActorKind::Person && a.gender != Some(Gender::Male)
         } else if NEUTER.contains(&w) {
             |a| a.kind != ActorKind::Person
+        } else if PLURAL.contains(&w) {
+            // "they" are a group acting together, most often the armed
+            // group or body named just before
+            let nearest = mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end_token <= i)
+                .map(|m| m.actor)
+                .find(|&a| {
+                    matches!(
+                        g.actor(a).kind,
+                        ActorKind::ArmedGroup | ActorKind::Government | ActorKind::Party
+                    )
+                });
+            if let Some(actor) = nearest {
+                push(s, mentions, i, i + 1, actor, 0.4);
+                mentions.sort_by_key(|m| m.first_token);
+            }
+            continue;
         } else {
             continue;
         };

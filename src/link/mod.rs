@@ -101,6 +101,7 @@ struct CueFile {
     body_nouns: Vec<String>,
     titles: Vec<String>,
     name_particles: Vec<String>,
+    body_types: Vec<String>,
 }
 
 const CUES: &str = include_str!("cues.ron");
@@ -282,6 +283,7 @@ pub struct Linker {
     body_nouns: Vec<String>,
     pub(crate) titles: Vec<String>,
     pub(crate) name_particles: Vec<String>,
+    body_types: Vec<String>,
     /// Aliases for variant matching, their words' transliteration keys.
     variant_aliases: Vec<VariantAlias>,
     /// Skeleton of an alias word -> (alias, word position).
@@ -437,6 +439,7 @@ impl Linker {
             body_nouns: words(&cues.body_nouns),
             titles: words(&cues.titles),
             name_particles: words(&cues.name_particles),
+            body_types: words(&cues.body_types),
             variant_aliases,
             variant_index,
             demonyms,
@@ -462,6 +465,8 @@ impl Linker {
         for s in sentences {
             let mut found = self.link_sentence(doc, s, &state.seen);
             self.variants(s, &mut found, &state);
+            // variants can name leaders too: "al-Asad's army"
+            self.forces(s, &mut found);
             coref::resolve(self, s, &mut found, &state);
             merge_adjacent(s, &mut found);
             for m in &found {
@@ -622,7 +627,12 @@ impl Linker {
                         exact += 1;
                         true
                     } else {
-                        variant::keys_are_variants(&alias.keys[j], &keys[start + j])
+                        // "Heritage Institute" for "Heritage Foundation": the
+                        // kind of body is translated freely, the name is not
+                        let both_bodies = j > 0
+                            && self.body_types.iter().any(|b| *b == alias.words[j])
+                            && self.body_types.iter().any(|b| b == norms[start + j]);
+                        both_bodies || variant::keys_are_variants(&alias.keys[j], &keys[start + j])
                     }
                 });
                 if !fits || exact == len {
@@ -1004,7 +1014,16 @@ impl Linker {
     }
 
     /// Forces named after a leader or a body.
-    fn forces(&self, s: &Sentence, mentions: &mut [Mention]) {
+    fn forces(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+        let mut added = Vec::new();
+        self.forces_in(s, mentions, &mut added);
+        if !added.is_empty() {
+            mentions.extend(added);
+            mentions.sort_by_key(|m| m.first_token);
+        }
+    }
+
+    fn forces_in(&self, s: &Sentence, mentions: &mut [Mention], added: &mut Vec<Mention>) {
         for i in 0..mentions.len() {
             let m = &mentions[i];
             let actor = self.gazetteer.actor(m.actor);
@@ -1031,6 +1050,47 @@ impl Linker {
                     m.how
                 };
                 continue;
+            }
+            // "rebel forces and militia groups under Haftar's command"
+            let m = &mentions[i];
+            let under = m.first_token >= 2 && s.tokens[m.first_token - 1].norm(s) == "under";
+            let command = s
+                .tokens
+                .get(m.end_token)
+                .is_some_and(|t| t.kind == TokenKind::Possessive)
+                && s.tokens.get(m.end_token + 1).is_some_and(|t| t.norm(s) == "command");
+            if under && command && actor.kind == ActorKind::Person {
+                let prev_end = if i > 0 { mentions[i - 1].end_token } else { 0 };
+                let stop = m.first_token - 1;
+                let lo = stop.saturating_sub(8).max(prev_end);
+                // the first force noun of the phrase before "under"
+                let force = (lo..stop)
+                    .filter(|&k| s.tokens[lo..stop].iter().all(|t| t.kind != TokenKind::Punct))
+                    .find_map(|k| self.force_nouns.match_at(s, k).map(|e| (k, e)));
+                let free = |a: usize, b: usize| {
+                    mentions
+                        .iter()
+                        .chain(added.iter())
+                        .all(|x| x.end_token <= a || x.first_token >= b)
+                };
+                if let Some((k, e)) = force.filter(|&(k, e)| free(k.saturating_sub(1), e)) {
+                    let start = if k > lo && s.tokens[k - 1].case == Case::Lower && s.tokens[k - 1].norm(s) != "the" {
+                        k - 1
+                    } else {
+                        k
+                    };
+                    added.push(Mention {
+                        sentence: s.index,
+                        first_token: start,
+                        end_token: e,
+                        start: s.tokens[start].start,
+                        end: s.tokens[e - 1].end,
+                        actor: target,
+                        how: LinkHow::Forces,
+                        score: 0.8,
+                        inner: Vec::new(),
+                    });
+                }
             }
             // "forces of Haftar"
             let m = &mentions[i];
