@@ -1065,7 +1065,7 @@ impl Linker {
                 let lo = stop.saturating_sub(8).max(prev_end);
                 // the first force noun of the phrase before "under"
                 let force = (lo..stop)
-                    .filter(|&k| s.tokens[lo..stop].iter().all(|t| t.kind != TokenKind::Punct))
+                    .filter(|&k| s.tokens[k..stop].iter().all(|t| t.kind != TokenKind::Punct))
                     .find_map(|k| self.force_nouns.match_at(s, k).map(|e| (k, e)));
                 let free = |a: usize, b: usize| {
                     mentions
