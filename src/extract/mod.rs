@@ -83,6 +83,17 @@ const CLAUSE_BOUNDARIES: &[&str] = &[
     "whether",
     "meanwhile",
 ];
+/// Adverbs that may stand between "and" and a verb ("and also accused").
+const ADVERBS: &[&str] = &[
+    "also",
+    "then",
+    "later",
+    "subsequently",
+    "again",
+    "further",
+    "reportedly",
+    "repeatedly",
+];
 const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
 const RELATIVE_PRONOUNS: &[&str] = &["which", "who", "that", "whom"];
@@ -112,6 +123,7 @@ const PREPOSITIONS: &[&str] = &[
     "towards",
     "across",
     "behind",
+    "alongside",
     "beyond",
     "within",
     "without",
@@ -294,21 +306,26 @@ impl<'a> View<'a> {
     fn list_right(&self, m: usize) -> Vec<usize> {
         let mut out = vec![m];
         let mut at = self.mentions[m].end_token;
+        let mut conjunctions = 0;
         loop {
             let mut j = self.skip_parenthetical(at);
             let mut saw_sep = false;
+            let mut and_here = 0;
             while j < self.s.tokens.len() && (self.is_comma(j) || matches!(self.norm(j), "and" | "or" | "as" | "well"))
             {
+                and_here += usize::from(matches!(self.norm(j), "and" | "or"));
                 saw_sep = true;
                 j += 1;
             }
-            // the preposition repeated: "by Iran and by Hezbollah"
-            if saw_sep && j < self.s.tokens.len() && matches!(self.norm(j), "by" | "from" | "with" | "to" | "against") {
-                j += 1;
-            }
-            if !saw_sep {
+            // one list has one "and": a second one joins clauses
+            if !saw_sep || conjunctions + and_here > 1 {
                 break;
             }
+            // the preposition repeated: "by Iran and by Hezbollah"
+            if j < self.s.tokens.len() && matches!(self.norm(j), "by" | "from" | "with" | "to" | "against") {
+                j += 1;
+            }
+            conjunctions += and_here;
             match self.skip_to_mention(j, 4) {
                 Some(n) => {
                     out.push(n);
@@ -316,6 +333,10 @@ impl<'a> View<'a> {
                 }
                 None => break,
             }
+        }
+        // a list has a conjunction: "the Houthis, Okafor said" is none
+        if conjunctions == 0 {
+            out.truncate(1);
         }
         out
     }
@@ -453,10 +474,20 @@ impl<'a> View<'a> {
         loop {
             let mut j = self.titles_back(first);
             let sep_start = j;
+            let mut conjunction = false;
             while j > 0 && (self.is_comma(j - 1) || matches!(self.norm(j - 1), "and" | "or")) {
+                conjunction |= !self.is_comma(j - 1);
                 j -= 1;
             }
             if j == sep_start || j == 0 {
+                break;
+            }
+            // a list ends in "and X": a bare comma before the last name is
+            // no list ("..., the Houthis, Okafor said"), unless the name
+            // before is the same actor in apposition ("his Russian
+            // counterpart, Sergey Lavrov")
+            let appositive = self.ends[j - 1].is_some_and(|p| self.mentions[p].actor == self.mentions[m].actor);
+            if out.len() == 1 && !conjunction && !appositive {
                 break;
             }
             let next = match self.ends[j - 1] {
@@ -524,9 +555,17 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "A met B and condemned C": a verb after "and" shares the subject
+        // of the clause, not the object just before it
+        let mut k = at;
+        while k > 0 && ADVERBS.contains(&self.norm(k - 1)) {
+            k -= 1;
+        }
+        let coordinated = !passive && k > 0 && self.norm(k - 1) == "and";
         let own_insertion = self.insertion.get(at).copied().flatten();
         let mut j = at;
         let mut fallback = None;
+        let mut subject: Option<Vec<usize>> = None;
         while j > 0 {
             j -= 1;
             // pass over insertions that do not hold the trigger
@@ -557,6 +596,12 @@ impl<'a> View<'a> {
                     j = self.list_start(m);
                     continue;
                 }
+                if coordinated {
+                    // keep going to the clause's first subject
+                    subject = Some(list);
+                    j = first;
+                    continue;
+                }
                 let _ = head;
                 return list;
             }
@@ -578,6 +623,9 @@ impl<'a> View<'a> {
             if CLAUSE_BOUNDARIES.contains(&w) {
                 break;
             }
+        }
+        if let Some(list) = subject {
+            return list;
         }
         fallback.map(|m| vec![m]).unwrap_or_default()
     }

@@ -27,12 +27,11 @@ fn events(linker: &Linker, ex: &Extractor, text: &str) -> Vec<String> {
         .iter()
         .filter(|e| e.modality == Modality::Asserted)
         .map(|e| {
-            format!(
-                "{} {} {}",
-                g.actor(e.source).id,
-                e.relation.as_str(),
-                g.actor(e.target).id
-            )
+            let (mut a, mut b) = (&g.actor(e.source).id, &g.actor(e.target).id);
+            if e.relation == Relation::Meet && b < a {
+                std::mem::swap(&mut a, &mut b);
+            }
+            format!("{a} {} {b}", e.relation.as_str())
         })
         .collect();
     out.sort();
@@ -217,6 +216,109 @@ const CASES: &[(&str, &[&str])] = &[
         "The Yemeni government accused Tehran of supplying weapons to the Houthis.",
         &["yemen_government oppose iran"],
     ),
+    // more active and passive forms
+    (
+        "Eritrean troops fought alongside Ethiopia against the TPLF.",
+        &["eritrea support ethiopia"],
+    ),
+    (
+        "The Wagner Group fights on behalf of Russia in Sudan.",
+        &["wagner_group support russia"],
+    ),
+    (
+        "The Houthis were attacked by Saudi Arabia and the UAE.",
+        &["saudi_arabia oppose houthis", "uae oppose houthis"],
+    ),
+    (
+        "The Sudanese Armed Forces are supported by Eritrea.",
+        &["eritrea support saf"],
+    ),
+    ("Chad sided with the Rapid Support Forces.", &["chad support rsf"]),
+    (
+        "Washington sanctioned the RSF and the Wagner Group.",
+        &["usa oppose rsf", "usa oppose wagner_group"],
+    ),
+    ("Iranian drones struck Saudi Arabia.", &["iran oppose saudi_arabia"]),
+    (
+        "Saudi warplanes bombed positions of the Houthis near Sanaa.",
+        &["saudi_arabia oppose houthis"],
+    ),
+    // nominal and possessive forms
+    (
+        "Iran's support for the Houthis angered Riyadh.",
+        &["iran support houthis"],
+    ),
+    (
+        "The RSF's attack on the Sudanese Armed Forces failed.",
+        &["rsf oppose saf"],
+    ),
+    (
+        "Ethiopia, with the support of Eritrea, retook the town.",
+        &["eritrea support ethiopia"],
+    ),
+    ("Russia is a key ally of Eritrea.", &["russia support eritrea"]),
+    (
+        "Chad condemned the killings by the RSF in Darfur.",
+        &["chad oppose rsf"],
+    ),
+    // reported speech and reported harm
+    (
+        "The African Union said the RSF killed civilians in Darfur.",
+        &["african_union oppose rsf"],
+    ),
+    (
+        "Blinken said the TPLF had planted mines near Mekelle.",
+        &["antony_blinken oppose tplf"],
+    ),
+    ("According to the UN, the RSF committed crimes in Darfur.", &[]),
+    // several events in one sentence
+    (
+        "Iran backs the Houthis, while Saudi Arabia backs the Yemeni government.",
+        &["iran support houthis", "saudi_arabia support yemen_government"],
+    ),
+    (
+        "Abiy Ahmed met Isaias Afwerki and condemned the TPLF.",
+        &["abiy_ahmed meet isaias_afwerki", "abiy_ahmed oppose tplf"],
+    ),
+    // subjects carried over clauses and speech
+    (
+        "Burhan flew to Cairo, spoke to reporters and accused the RSF of treason.",
+        &["abdel_fattah_al_burhan oppose rsf"],
+    ),
+    (
+        "Pompeo said the talks went well and praised Mohammed bin Salman.",
+        &["mike_pompeo support mohammed_bin_salman"],
+    ),
+    // meetings
+    (
+        "Negotiations between Ethiopia and the TPLF began in Pretoria.",
+        &["ethiopia meet tplf"],
+    ),
+    (
+        "Okafor held talks with Hemedti in Khartoum.",
+        &["hemedti meet ngozi_okafor"],
+    ),
+    (
+        "Blinken and Mohammed bin Salman held talks in Jeddah.",
+        &["antony_blinken meet mohammed_bin_salman"],
+    ),
+    (
+        "Hans Grundberg visited the Houthis in Sanaa.",
+        &["hans_grundberg meet houthis"],
+    ),
+    // no event: denials, plans, conditions, places, mere mentions
+    ("The UAE denied arming the RSF.", &[]),
+    ("Eritrea rejected reports that it backs the RSF.", &[]),
+    ("Abiy Ahmed hopes to meet Isaias Afwerki soon.", &[]),
+    ("Chad might back the RSF.", &[]),
+    ("Iran would back the Houthis if Saudi Arabia attacked.", &[]),
+    ("Russia and Eritrea discussed trade.", &[]),
+    ("Saudi Arabia and Iran are neighbours of Yemen.", &[]),
+    ("The Houthis control Sanaa.", &[]),
+    ("Ethiopia and Eritrea share a border.", &[]),
+    ("The meeting between Blinken and Abiy Ahmed was called off.", &[]),
+    ("The UN urged the RSF to protect civilians.", &[]),
+    ("Talks in Jeddah are expected to resume next week.", &[]),
 ];
 
 #[test]
@@ -237,6 +339,32 @@ fn sentences_give_their_events() {
         failures.len(),
         CASES.len(),
         failures.join("\n")
+    );
+}
+
+#[test]
+fn the_table_is_large_and_holds_non_events() {
+    assert!(CASES.len() >= 80, "{}", CASES.len());
+    assert!(CASES.iter().filter(|c| c.1.is_empty()).count() >= 20);
+}
+
+#[test]
+fn reported_speech_keeps_its_reporter() {
+    let (linker, ex) = setup();
+    let doc = Document::new(
+        "t",
+        "Blinken said that Iran backs the Houthis. Iran backs the Houthis, Okafor said.",
+    );
+    let (sentences, mentions) = linker.link_document(&doc);
+    let g = linker.gazetteer();
+    let reporters: Vec<Option<String>> = ex
+        .extract(&doc, &sentences, &mentions)
+        .iter()
+        .map(|e| e.reported_by.map(|r| g.actor(r).id.clone()))
+        .collect();
+    assert_eq!(
+        reporters,
+        vec![Some("antony_blinken".to_string()), Some("ngozi_okafor".to_string())]
     );
 }
 
