@@ -36,4 +36,6 @@ pub mod extract;
 pub mod graph;
 pub mod link;
 pub mod pipeline;
+pub mod query;
+pub mod store;
 pub mod text;

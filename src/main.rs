@@ -14,12 +14,17 @@ use cli::common::EXIT_ERROR;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Draw no progress on standard error (it is drawn only on a terminal anyway).
+    #[arg(long, global = true)]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Build the graph of the input documents and write it.
     Build(cli::build::BuildArgs),
+    /// Write a graph saved as JSON in another format or view, without reading the articles again.
+    Convert(cli::convert::ConvertArgs),
     /// Score the graph of the input documents against gold files.
     Eval(cli::eval::EvalArgs),
     /// Print every linked mention as JSON Lines (doc, sentence, start, end, text, actor, how, score).
@@ -28,16 +33,25 @@ enum Command {
     Events(cli::list::ListArgs),
     /// Propose gazetteer entries for names that link to nothing (RON stubs).
     Suggest(cli::suggest::SuggestArgs),
+    /// Ask a saved graph or articles: backers, backed, opponents, meetings, neighbors, path, camps, top.
+    #[command(override_usage = cli::query::USAGE, after_help = cli::query::QUESTIONS_HELP)]
+    Query(cli::query::QueryArgs),
+    /// Merge graphs saved as JSON into one (the same as building from all their articles at once).
+    Merge(cli::merge::MergeArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    cli::progress::set_quiet(cli.quiet);
     let result = match cli.command {
         Command::Build(a) => cli::build::run(a),
+        Command::Convert(a) => cli::convert::run(a),
         Command::Eval(a) => cli::eval::run(a),
         Command::Mentions(a) => cli::list::run(a, false),
         Command::Events(a) => cli::list::run(a, true),
         Command::Suggest(a) => cli::suggest::run(a),
+        Command::Query(a) => cli::query::run(a),
+        Command::Merge(a) => cli::merge::run(a),
     };
     match result {
         Ok(code) => code,

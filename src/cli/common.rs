@@ -74,14 +74,20 @@ pub fn documents<'a>(
     skips: &'a mut Skips,
 ) -> impl Iterator<Item = Document> + 'a {
     let mut reader = Reader::new(inputs);
+    // a spinner on a terminal's standard error, unless --quiet
+    let bar = super::progress::reading();
     std::iter::from_fn(move || loop {
-        let item = reader.next()?;
+        let Some(item) = reader.next() else {
+            bar.finish_and_clear();
+            return None;
+        };
         for w in reader.take_warnings() {
-            eprintln!("actorgraph: warning: {}: {}", w.place, w.message);
+            bar.suspend(|| eprintln!("actorgraph: warning: {}: {}", w.place, w.message));
         }
         match item {
             Ok(mut d) => {
                 skips.read += 1;
+                bar.inc(1);
                 if d.date.is_none() {
                     d.date = date;
                 }
@@ -89,7 +95,7 @@ pub fn documents<'a>(
             }
             Err(e) => {
                 skips.skipped += 1;
-                eprintln!("actorgraph: skipped: {e}");
+                bar.suspend(|| eprintln!("actorgraph: skipped: {e}"));
             }
         }
     })

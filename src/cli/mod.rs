@@ -3,6 +3,11 @@
 
 pub mod build;
 pub mod common;
+pub mod convert;
 pub mod eval;
 pub mod list;
+pub mod merge;
+pub mod output;
+pub mod progress;
+pub mod query;
 pub mod suggest;

@@ -8,7 +8,7 @@ use crate::graph::{ActorGraph, Edge, EvidenceItem, GraphOptions, Node};
 /// The `graph` attributes of the JSON file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GraphAttrs {
-    /// "actorgraph <version>".
+    /// "actorgraph VERSION", the program that wrote the file.
     pub generator: String,
     /// Number of documents read.
     pub documents: u64,
@@ -53,7 +53,10 @@ pub struct JsonEdge {
 pub struct JsonGraph {
     /// Always true (meet edges are written once, source < target).
     pub directed: bool,
-    /// Always false.
+    /// False, unless two edges join the same ordered pair of nodes (say
+    /// `gna oppose lna` and `gna meet lna`, common at the faction level):
+    /// then true, so that networkx keeps both instead of letting the second
+    /// overwrite the first.
     pub multigraph: bool,
     /// Graph attributes.
     pub graph: GraphAttrs,
@@ -73,9 +76,12 @@ pub fn generator() -> String {
 /// The JSON form of a graph.
 pub fn to_json_graph(g: &ActorGraph, level: &str) -> JsonGraph {
     let opts = g.options();
+    let edges = g.sorted_edges();
+    let pairs: std::collections::HashSet<(&str, &str)> =
+        edges.iter().map(|(s, t, _)| (s.id.as_str(), t.id.as_str())).collect();
     JsonGraph {
         directed: true,
-        multigraph: false,
+        multigraph: pairs.len() < edges.len(),
         graph: GraphAttrs {
             generator: generator(),
             documents: g.documents(),
@@ -84,8 +90,7 @@ pub fn to_json_graph(g: &ActorGraph, level: &str) -> JsonGraph {
             max_evidence: opts.max_evidence,
         },
         nodes: g.sorted_nodes().into_iter().cloned().collect(),
-        edges: g
-            .sorted_edges()
+        edges: edges
             .into_iter()
             .map(|(s, t, e)| JsonEdge {
                 source: s.id.clone(),

@@ -1,0 +1,126 @@
+//! `actorgraph merge` (saved graphs into one) and `actorgraph build --into`
+//! (new articles into a saved graph). Both write through
+//! [`store::write_atomic`], so a failure never leaves a half-written graph.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Args;
+
+use actorgraph::export::Format;
+use actorgraph::graph::GraphOptions;
+use actorgraph::store;
+
+use super::build::BuildArgs;
+use super::common::{documents, finish, pipeline, write_output, Skips};
+use super::output::EXIT_USAGE;
+
+/// Arguments of `actorgraph merge`.
+#[derive(Args)]
+pub struct MergeArgs {
+    /// Graphs saved as JSON (by build, build --into or merge); - reads one from standard input.
+    #[arg(required = true, value_name = "GRAPH.json")]
+    pub inputs: Vec<PathBuf>,
+    /// Output file, replaced atomically (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Name the JSON edge list `links` (networkx before 3.6, d3-force) instead of `edges`.
+    #[arg(long)]
+    pub links_key: bool,
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("actorgraph: error: {message}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+pub fn run(a: MergeArgs) -> Result<ExitCode> {
+    if a.inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Ok(usage_error("standard input (-) can be read only once"));
+    }
+    let graphs = a.inputs.iter().map(|p| store::read(p)).collect::<Result<Vec<_>, _>>()?;
+    let (merged, repeated) = store::merge_all(graphs)?;
+    if !repeated.is_empty() {
+        let shown: Vec<&str> = repeated.iter().take(5).map(String::as_str).collect();
+        eprintln!(
+            "actorgraph: warning: {} document(s) are in more than one graph ({}{}): they count once \
+             in `documents`, but their events count once per graph",
+            repeated.len(),
+            shown.join(", "),
+            if repeated.len() > shown.len() { ", …" } else { "" }
+        );
+    }
+    let text = store::to_json(&merged.graph, &merged.level, a.links_key);
+    match &a.output {
+        Some(p) => store::write_atomic(p, text.as_bytes())?,
+        None => write_output(None, text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `build INPUT... --into GRAPH.json`: add the articles the saved graph
+/// does not hold yet (by document id) and replace the file atomically; a
+/// missing file is created.
+pub fn build_into(a: &BuildArgs, into: &Path) -> Result<ExitCode> {
+    let out = &a.out;
+    let view = &out.view;
+    if out.output.is_some() || out.format != Format::Json || out.cluster {
+        return Ok(usage_error(
+            "--into writes the whole graph as JSON to its file: leave out -o, --format and --cluster \
+             (write other formats from it with `actorgraph convert`)",
+        ));
+    }
+    if view.level.is_some()
+        || !view.relations.is_empty()
+        || view.min_weight > 0
+        || view.since.is_some()
+        || view.until.is_some()
+    {
+        return Ok(usage_error(
+            "--into keeps the whole actor-level graph: views (--level, --relations, --min-weight, --since, \
+             --until) are for `actorgraph convert` and `actorgraph query`",
+        ));
+    }
+    let options = GraphOptions {
+        include_modal: a.include_modal,
+        max_evidence: a.max_evidence,
+    };
+    // read the old graph before any work: a bad file stops here, untouched
+    let mut saved = store::open_or_new(into, options)?;
+    let unknown = saved.graph.anonymous_documents();
+    if unknown > 0 {
+        eprintln!(
+            "actorgraph: warning: {} holds {unknown} document(s) of unknown id (saved without \
+             graph.document_ids, as `build -o` writes): an article among them would count twice",
+            into.display()
+        );
+    }
+    let p = pipeline(&a.model)?;
+    let mut skips = Skips::default();
+    let report = store::build_into(&p, &mut saved.graph, documents(&a.inputs, a.model.date, &mut skips));
+    let text = store::to_json(&saved.graph, &saved.level, saved.links_key || out.links_key);
+    store::write_atomic(into, text.as_bytes())?;
+    let already = if report.already.is_empty() {
+        String::new()
+    } else {
+        let shown: Vec<&str> = report.already.iter().take(5).map(String::as_str).collect();
+        format!(
+            "; {} already in it, left out ({}{})",
+            report.already.len(),
+            shown.join(", "),
+            if report.already.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            }
+        )
+    };
+    eprintln!(
+        "actorgraph: {} document(s) added to {} ({} in all){already}",
+        report.added,
+        into.display(),
+        saved.graph.documents()
+    );
+    Ok(finish(&skips))
+}

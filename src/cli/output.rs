@@ -1,0 +1,149 @@
+//! What `build` and `convert` share: the output format and file, the
+//! format options, and the view flags, applied the same way to every
+//! format so that converting a saved graph gives the bytes building gives.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, ValueEnum};
+
+use actorgraph::export::{self, csv::Tables, ExportOptions, Exported, Format};
+use actorgraph::extract::Relation;
+use actorgraph::graph::view::{self, ViewOptions};
+use actorgraph::graph::ActorGraph;
+
+use super::common::{parse_date_arg, write_output};
+
+/// Exit status of a usage error (as clap's).
+pub const EXIT_USAGE: u8 = 2;
+
+/// The level of a graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Level {
+    /// One node per actor.
+    Actor,
+    /// Persons folded into their affiliation (Lavrov -> russia), weights and evidence merged.
+    Faction,
+}
+
+/// Which part of the graph to write.
+#[derive(Args, Debug, Clone)]
+pub struct ViewArgs {
+    /// actor: one node per actor; faction: persons folded into their affiliation
+    /// [default: actor, or the level of the saved graph].
+    #[arg(long, value_enum)]
+    pub level: Option<Level>,
+    /// Keep only these relations (comma-separated: support,oppose,meet).
+    #[arg(long, value_name = "RELATIONS", value_delimiter = ',', value_parser = parse_relation)]
+    pub relations: Vec<Relation>,
+    /// Keep only edges of at least N events (counted within --since/--until).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub min_weight: u64,
+    /// Keep only evidence dated on or after DATE (YYYY-MM-DD); undated evidence is left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub since: Option<chrono::NaiveDate>,
+    /// Keep only evidence dated on or before DATE (YYYY-MM-DD); undated evidence is left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub until: Option<chrono::NaiveDate>,
+}
+
+fn parse_relation(s: &str) -> Result<Relation, String> {
+    Relation::parse(s).ok_or_else(|| format!("{s:?} is not a relation (support, oppose or meet)"))
+}
+
+/// The output format and where it goes.
+#[derive(Args, Debug, Clone)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: Format,
+    /// Output file (default: standard output); for --format csv, the folder
+    /// that receives nodes.csv and edges.csv.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Name the JSON edge list `links` (networkx before 3.6, d3-force) instead of `edges`.
+    #[arg(long)]
+    pub links_key: bool,
+    /// DOT, SVG, PNG: draw each person inside a box of its faction.
+    #[arg(long)]
+    pub cluster: bool,
+    /// GEXF, GraphML: make meet edges undirected (a mixed graph, for Gephi, Gephi Lite, yEd);
+    /// networkx cannot read such a file, so by default meet edges run from the smaller id to the larger.
+    #[arg(long)]
+    pub undirected_meet: bool,
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+/// Print a usage error and give its exit status.
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("actorgraph: error: {message}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+impl OutputArgs {
+    /// A usage error found before any work, as an exit status.
+    pub fn check(&self) -> Option<ExitCode> {
+        if self.format == Format::Csv && self.output.is_none() {
+            return Some(usage_error(
+                "--format csv writes two files (nodes.csv and edges.csv): give the folder for them with -o DIR",
+            ));
+        }
+        if let (Some(s), Some(u)) = (self.view.since, self.view.until) {
+            if s > u {
+                return Some(usage_error(&format!("--since {s} is after --until {u}")));
+            }
+        }
+        None
+    }
+
+    /// The view to apply to a graph saved at `saved_level`, and the level
+    /// of the result.
+    fn view(&self, saved_level: &str) -> Result<(ViewOptions, &'static str)> {
+        let saved_faction = saved_level == "faction";
+        if saved_faction && self.view.level == Some(Level::Actor) {
+            bail!(
+                "the graph is at the faction level: its persons cannot be unfolded (build it again with --level actor)"
+            );
+        }
+        let faction = self.view.level == Some(Level::Faction) || saved_faction;
+        let opts = ViewOptions {
+            // a faction-level graph is not folded twice
+            faction: faction && !saved_faction,
+            relations: self.view.relations.clone(),
+            min_weight: self.view.min_weight,
+            since: self.view.since,
+            until: self.view.until,
+        };
+        Ok((opts, if faction { "faction" } else { "actor" }))
+    }
+
+    /// Apply the view to `graph` (saved at `saved_level`) and write it.
+    pub fn write(&self, graph: &ActorGraph, saved_level: &str) -> Result<()> {
+        let (opts, level) = self.view(saved_level)?;
+        let viewed = view::apply(graph, &opts);
+        let exported = export::export(
+            &viewed,
+            level,
+            self.format,
+            ExportOptions {
+                links_key: self.links_key,
+                cluster: self.cluster,
+                undirected_meet: self.undirected_meet,
+            },
+        )?;
+        match exported {
+            Exported::File(bytes) => write_output(self.output.as_deref(), &bytes),
+            Exported::Tables(t) => write_tables(self.output.as_deref().expect("checked"), &t),
+        }
+    }
+}
+
+fn write_tables(dir: &Path, t: &Tables) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating the folder {}", dir.display()))?;
+    for (name, text) in [(export::csv::NODES_FILE, &t.nodes), (export::csv::EDGES_FILE, &t.edges)] {
+        write_output(Some(&dir.join(name)), text.as_bytes())?;
+    }
+    Ok(())
+}
