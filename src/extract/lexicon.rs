@@ -200,16 +200,16 @@ pub const DEFAULT_LEXICON: &str = include_str!("lexicon.ron");
 pub struct Lexicon {
     triggers: Vec<Trigger>,
     /// First-word form -> triggers starting (after a leading slot) with it.
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: rustc_hash::FxHashMap<String, Vec<usize>>,
     cues: Vec<Cue>,
     /// Forms of words that name an event ("talks", "visit"): they take
     /// modality cues even where no pattern fills their slots, so that
     /// "postponed the talks during a phone call" postpones the talks and
     /// not the call.
-    event_words: HashSet<String>,
+    event_words: rustc_hash::FxHashSet<String>,
     /// Forms of verbs of saying ("said", "accused"?, no: "said", "told"),
     /// whose subject reports what the clause after them says.
-    reporting: HashSet<String>,
+    reporting: rustc_hash::FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -270,7 +270,7 @@ impl Lexicon {
         }
         let mut lex = Lexicon {
             triggers: Vec::new(),
-            by_first_word: HashMap::new(),
+            by_first_word: Default::default(),
             cues: Vec::new(),
             event_words: file
                 .event_words

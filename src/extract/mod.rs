@@ -28,7 +28,7 @@ pub use lexicon::{Lexicon, LexiconError, Modality, Relation};
 
 use crate::corpus::Document;
 use crate::link::{ActorId, Mention};
-use crate::text::{Case, Sentence, TokenKind};
+use crate::text::{Case, Sentence, StaticWords, TokenKind};
 use lexicon::Item;
 
 /// One event: (source, relation, target) asserted (or not) by one sentence.
@@ -66,7 +66,7 @@ pub struct Evidence {
 
 /// Words that end a clause for the subject search. Grammar of English, not
 /// of any conflict, so kept here.
-const CLAUSE_BOUNDARIES: &[&str] = &[
+static CLAUSE_BOUNDARIES: StaticWords = StaticWords::new(&[
     ";",
     ":",
     "while",
@@ -82,9 +82,9 @@ const CLAUSE_BOUNDARIES: &[&str] = &[
     "unless",
     "whether",
     "meanwhile",
-];
+]);
 /// Adverbs that may stand between "and" and a verb ("and also accused").
-const ADVERBS: &[&str] = &[
+static ADVERBS: StaticWords = StaticWords::new(&[
     "also",
     "then",
     "later",
@@ -93,12 +93,12 @@ const ADVERBS: &[&str] = &[
     "further",
     "reportedly",
     "repeatedly",
-];
+]);
 const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
 const RELATIVE_PRONOUNS: &[&str] = &["which", "who", "that", "whom"];
 /// Words a slot search does not cross after the trigger.
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: StaticWords = StaticWords::new(&[
     "of",
     "on",
     "in",
@@ -154,10 +154,10 @@ const PREPOSITIONS: &[&str] = &[
     "onto",
     "until",
     "till",
-];
+]);
 /// Nouns of office that stand between an organisation and a name ("GNA
 /// head Fayez al-Sarraj", "commander of the LNA Khalifa Haftar").
-const OFFICE_WORDS: &[&str] = &[
+static OFFICE_WORDS: StaticWords = StaticWords::new(&[
     "head",
     "leader",
     "chief",
@@ -171,9 +171,9 @@ const OFFICE_WORDS: &[&str] = &[
     "secretary",
     "director",
     "general",
-];
+]);
 /// Nouns for fighters, through which "fighters from X" reaches X.
-const FORCE_WORDS: &[&str] = &[
+static FORCE_WORDS: StaticWords = StaticWords::new(&[
     "fighters",
     "troops",
     "forces",
@@ -184,7 +184,7 @@ const FORCE_WORDS: &[&str] = &[
     "advisers",
     "advisors",
     "units",
-];
+]);
 /// How many plain words a slot search passes over.
 const MAX_FILLER: usize = 6;
 /// How many words a middle slot may hold.
@@ -371,7 +371,7 @@ impl<'a> View<'a> {
                         let t = &self.s.tokens[k];
                         let titleish = t.kind == TokenKind::Word
                             && (t.case == Case::Title
-                                || OFFICE_WORDS.contains(&self.norm(k))
+                                || OFFICE_WORDS.contains(self.norm(k))
                                 || self.norm(k) == "counterpart");
                         if !titleish && !self.is_comma(k) {
                             break;
@@ -387,7 +387,7 @@ impl<'a> View<'a> {
                 || w == "her"
                 || w == "its"
                 || w == "their"
-                || (t.kind == TokenKind::Word && t.case == Case::Title && !PREPOSITIONS.contains(&w))
+                || (t.kind == TokenKind::Word && t.case == Case::Title && !PREPOSITIONS.contains(w))
                 || t.kind == TokenKind::Joiner;
             if !passable {
                 return None;
@@ -454,12 +454,12 @@ impl<'a> View<'a> {
             let title = t.kind == TokenKind::Word
                 && (t.case == Case::Title
                     || matches!(w, "the" | "his" | "her" | "its" | "their")
-                    || OFFICE_WORDS.contains(&w))
+                    || OFFICE_WORDS.contains(w))
                 && !matches!(w, "and" | "or");
             if !title {
                 break;
             }
-            office |= OFFICE_WORDS.contains(&w);
+            office |= OFFICE_WORDS.contains(w);
             j -= 1;
             passed += 1;
         }
@@ -558,7 +558,7 @@ impl<'a> View<'a> {
         // "A met B and condemned C": a verb after "and" shares the subject
         // of the clause, not the object just before it
         let mut k = at;
-        while k > 0 && ADVERBS.contains(&self.norm(k - 1)) {
+        while k > 0 && ADVERBS.contains(self.norm(k - 1)) {
             k -= 1;
         }
         let coordinated = !passive && k > 0 && self.norm(k - 1) == "and";
@@ -620,7 +620,7 @@ impl<'a> View<'a> {
                     None => Vec::new(),
                 };
             }
-            if CLAUSE_BOUNDARIES.contains(&w) {
+            if CLAUSE_BOUNDARIES.contains(w) {
                 break;
             }
         }
@@ -692,7 +692,7 @@ impl<'a> View<'a> {
         let mut passed = 0;
         while k > 0 && passed < 3 {
             let w = self.norm(k - 1);
-            if PREPOSITIONS.contains(&w)
+            if PREPOSITIONS.contains(w)
                 && !matches!(
                     w,
                     "and" | "or" | "that" | "which" | "who" | "whose" | "while" | "when" | "because" | "if" | "as"
@@ -734,7 +734,7 @@ impl<'a> View<'a> {
                 }
                 return Vec::new();
             }
-            if w == "of" && filler > 0 && OFFICE_WORDS.contains(&self.norm(j - 1)) {
+            if w == "of" && filler > 0 && OFFICE_WORDS.contains(self.norm(j - 1)) {
                 // "talks with commander of the LNA (LNA) Khalifa Haftar": an
                 // office of a body, then the person who holds it; "the
                 // Minister of Justice in the Al-Wefaq government": an office
@@ -762,9 +762,9 @@ impl<'a> View<'a> {
                     };
                 }
             }
-            if PREPOSITIONS.contains(&w) {
+            if PREPOSITIONS.contains(w) {
                 // "backed by fighters from Iran": men from a place are its
-                if w == "from" && filler > 0 && FORCE_WORDS.contains(&self.norm(j - 1)) {
+                if w == "from" && filler > 0 && FORCE_WORDS.contains(self.norm(j - 1)) {
                     j += 1;
                     continue;
                 }
@@ -1070,7 +1070,7 @@ impl Extractor {
                     let best = occ
                         .iter_mut()
                         .filter(|o| o.first >= cend && o.first - cend <= cue.window)
-                        .filter(|o| !(cend..o.first).any(|k| CLAUSE_BOUNDARIES.contains(&v.norm(k))))
+                        .filter(|o| !(cend..o.first).any(|k| CLAUSE_BOUNDARIES.contains(v.norm(k))))
                         .min_by_key(|o| o.first - cend);
                     if let Some(o) = best {
                         let d = o.first - cend;

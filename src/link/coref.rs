@@ -229,7 +229,7 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
             continue;
         }
         let noun = t.norm(s);
-        if !l.body_nouns.iter().any(|b| b == noun) {
+        if !l.body_nouns.contains(noun) {
             continue;
         }
         // this sentence first (before the phrase), then the document

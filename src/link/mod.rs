@@ -27,12 +27,14 @@ pub mod variant;
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
-use crate::text::{normalize_phrase, segment, Case, Sentence, TokenKind};
+use crate::text::{normalize_phrase, segment, Case, Sentence, StaticWords, TokenKind, WordSet};
 pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer, GazetteerError};
 
 /// How a mention was linked to its actor.
@@ -107,7 +109,7 @@ struct CueFile {
 const CUES: &str = include_str!("cues.ron");
 
 /// Capitalised words that open sentences, never names.
-const SENTENCE_OPENERS: &[&str] = &[
+static SENTENCE_OPENERS: StaticWords = StaticWords::new(&[
     "the",
     "a",
     "an",
@@ -163,14 +165,14 @@ const SENTENCE_OPENERS: &[&str] = &[
     "some",
     "many",
     "all",
-];
+]);
 
 /// Words before a role title that make it an office, not a person.
 const INDEFINITE: &[&str] = &["a", "an", "new", "any", "another", "next", "future", "every"];
 
 /// Words of direction that may stand between a locative word and a place
 /// ("to eastern Libya").
-const DIRECTIONS: &[&str] = &[
+static DIRECTIONS: StaticWords = StaticWords::new(&[
     "eastern",
     "western",
     "northern",
@@ -186,12 +188,18 @@ const DIRECTIONS: &[&str] = &[
     "southwestern",
     "coastal",
     "rural",
-];
+]);
 
-/// Normalised multi-word phrases, matched on token normal forms.
+/// Normalised multi-word phrases, matched on token normal forms, indexed
+/// by their first and last words so a token that starts none costs one
+/// hash lookup.
 #[derive(Debug, Clone, Default)]
 struct PhraseSet {
     phrases: Vec<Vec<String>>,
+    /// First word -> phrases starting with it, longest first.
+    by_first: FxHashMap<String, Vec<usize>>,
+    /// Last word -> phrases ending with it, longest first.
+    by_last: FxHashMap<String, Vec<usize>>,
 }
 
 impl PhraseSet {
@@ -203,15 +211,30 @@ impl PhraseSet {
             .collect();
         // longest first, so the widest phrase wins
         phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        PhraseSet { phrases }
+        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, p) in phrases.iter().enumerate() {
+            by_first.entry(p[0].clone()).or_default().push(i);
+            by_last.entry(p[p.len() - 1].clone()).or_default().push(i);
+        }
+        PhraseSet {
+            phrases,
+            by_first,
+            by_last,
+        }
     }
 
     /// Length in tokens of the longest phrase starting at token `i` (words
     /// only, joiners skipped), and the index one past it.
     fn match_at(&self, s: &Sentence, i: usize) -> Option<usize> {
-        'next: for p in &self.phrases {
+        let mut i = i;
+        while s.tokens.get(i).is_some_and(|k| k.kind == TokenKind::Joiner) {
+            i += 1;
+        }
+        let cands = self.by_first.get(s.tokens.get(i)?.norm(s))?;
+        'next: for &pi in cands {
             let mut t = i;
-            for w in p {
+            for w in &self.phrases[pi] {
                 while s.tokens.get(t).is_some_and(|k| k.kind == TokenKind::Joiner) {
                     t += 1;
                 }
@@ -228,7 +251,10 @@ impl PhraseSet {
     /// The index where a phrase ends exactly at token `end` (exclusive)
     /// begins, if one does.
     fn match_ending_at(&self, s: &Sentence, end: usize) -> Option<usize> {
-        'next: for p in &self.phrases {
+        let last = s.tokens.get(end.checked_sub(1)?)?;
+        let cands = self.by_last.get(last.norm(s))?;
+        'next: for &pi in cands {
+            let p = &self.phrases[pi];
             if p.len() > end {
                 continue;
             }
@@ -280,17 +306,17 @@ pub struct Linker {
     government_nouns: PhraseSet,
     event_nouns: PhraseSet,
     role_nouns: PhraseSet,
-    body_nouns: Vec<String>,
-    pub(crate) titles: Vec<String>,
-    pub(crate) name_particles: Vec<String>,
-    body_types: Vec<String>,
+    body_nouns: WordSet,
+    pub(crate) titles: WordSet,
+    pub(crate) name_particles: WordSet,
+    body_types: WordSet,
     /// Aliases for variant matching, their words' transliteration keys.
     variant_aliases: Vec<VariantAlias>,
     /// Skeleton of an alias word -> (alias, word position).
-    variant_index: HashMap<String, Vec<(usize, usize)>>,
+    variant_index: FxHashMap<String, Vec<(usize, usize)>>,
     /// One-word demonym -> its state ("libyan" -> libya), when only one
     /// actor claims it.
-    demonyms: HashMap<String, ActorId>,
+    demonyms: FxHashMap<String, ActorId>,
 }
 
 /// An alias as variant matching sees it.
@@ -383,7 +409,7 @@ impl Linker {
             .expect("gazetteer patterns build an automaton");
         let cues: CueFile = ron::from_str(CUES).expect("embedded cues.ron is valid");
         let mut variant_aliases = Vec::new();
-        let mut variant_index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut variant_index: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
         for (i, a) in gazetteer.actors().iter().enumerate() {
             for alias in &a.aliases {
                 let words: Vec<String> = normalize_phrase(alias)
@@ -409,7 +435,7 @@ impl Linker {
                 });
             }
         }
-        let words = |l: &[String]| l.iter().map(|w| crate::text::normalize_word(w)).collect::<Vec<_>>();
+        let words = |l: &[String]| WordSet::new(l.iter().map(|w| crate::text::normalize_word(w)));
         let mut demonyms: HashMap<String, Option<ActorId>> = HashMap::new();
         for (i, a) in gazetteer.actors().iter().enumerate() {
             for d in &a.demonyms {
@@ -577,13 +603,13 @@ impl Linker {
             let namey = !covered[i]
                 && t.kind == TokenKind::Word
                 && (matches!(t.case, Case::Title | Case::Upper)
-                    || (self.name_particles.iter().any(|p| p == t.norm(s))
+                    || (self.name_particles.contains(t.norm(s))
                         && s.tokens
                             .get(i + 1)
                             .is_some_and(|n| n.kind == TokenKind::Joiner || n.case == Case::Title)));
             // a capitalised common word opening the sentence is no part
             // of a name ("Then Afewerki left")
-            let opener = cur.is_empty() && SENTENCE_OPENERS.contains(&t.norm(s));
+            let opener = cur.is_empty() && SENTENCE_OPENERS.contains(t.norm(s));
             if namey && !opener {
                 cur.push(i);
             } else if t.kind == TokenKind::Joiner && !cur.is_empty() && !covered[i] {
@@ -601,7 +627,7 @@ impl Linker {
     fn variant_in_run(&self, s: &Sentence, run: &[usize], state: &DocState, here: &[ActorId]) -> Option<Mention> {
         let norms: Vec<&str> = run.iter().map(|&i| s.tokens[i].norm(s)).collect();
         // titles alone ("President") name nobody
-        if norms.iter().all(|w| self.titles.iter().any(|t| t == w)) {
+        if norms.iter().all(|w| self.titles.contains(w)) {
             return None;
         }
         let keys: Vec<String> = norms.iter().map(|w| variant::key(w)).collect();
@@ -630,8 +656,8 @@ impl Linker {
                         // "Heritage Institute" for "Heritage Foundation": the
                         // kind of body is translated freely, the name is not
                         let both_bodies = j > 0
-                            && self.body_types.iter().any(|b| *b == alias.words[j])
-                            && self.body_types.iter().any(|b| b == norms[start + j]);
+                            && self.body_types.contains(&alias.words[j])
+                            && self.body_types.contains(norms[start + j]);
                         both_bodies || variant::keys_are_variants(&alias.keys[j], &keys[start + j])
                     }
                 });
@@ -645,7 +671,7 @@ impl Linker {
                 let left_ok = (len >= 2 && exact >= 1)
                     || norms[..start]
                         .iter()
-                        .all(|w| self.titles.iter().any(|t| t == w) || self.demonyms.contains_key(*w));
+                        .all(|w| self.titles.contains(w) || self.demonyms.contains_key(*w));
                 // a nickname after the full name is the same actor's:
                 // "Mohamed Hamdan Daglo Hamidati"
                 let right_ok = keys[start + len..].iter().all(|k| self.spells_actor(alias.actor, k));
@@ -923,7 +949,7 @@ impl Linker {
             return false;
         }
         let w = t.norm(s);
-        let explained = self.titles.iter().any(|x| x == w)
+        let explained = self.titles.contains(w)
             || self.agent_nouns.match_at(s, end).is_some()
             || self.force_nouns.match_at(s, end).is_some()
             || self.role_nouns.match_at(s, end).is_some()
@@ -950,7 +976,7 @@ impl Linker {
         while end > 0 {
             let t = &s.tokens[end - 1];
             let w = t.norm(s);
-            if w == "the" || w == "," || (t.case == Case::Lower && DIRECTIONS.contains(&w)) {
+            if w == "the" || w == "," || (t.case == Case::Lower && DIRECTIONS.contains(w)) {
                 end -= 1;
             } else {
                 break;

@@ -317,7 +317,7 @@ impl Suggester {
 
 fn skip_word(linker: &Linker, s: &Sentence, i: usize) -> bool {
     let w = s.tokens[i].norm(s);
-    NOT_NAMES.contains(&w) || linker.titles.iter().any(|t| t == w) || linker.name_particles.iter().any(|p| p == w)
+    NOT_NAMES.contains(&w) || linker.titles.contains(w) || linker.name_particles.contains(w)
 }
 
 /// The variant key of a whole name: the keys of its words, joined.
