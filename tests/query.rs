@@ -437,6 +437,7 @@ fn arb_graph() -> impl Strategy<Value = ActorGraph> {
                                 text: format!("sentence {s} of d{d}"),
                                 trigger: "back".into(),
                                 date,
+                                reported_by: None,
                             })
                             .collect(),
                     },

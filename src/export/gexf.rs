@@ -271,6 +271,7 @@ mod tests {
                         text: "A & B".into(),
                         trigger: "back".into(),
                         date,
+                        reported_by: None,
                     }],
                 },
             );

@@ -67,6 +67,10 @@ pub struct EvidenceItem {
     /// The document's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// Who the sentence says said so ("Lavrov said ..."), when that is not
+    /// the source itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_by: Option<String>,
 }
 
 /// One relation between two actors.
@@ -354,6 +358,7 @@ impl ActorGraph {
                         text: ev.evidence.text.clone(),
                         trigger: ev.evidence.trigger.clone(),
                         date: analysis.date,
+                        reported_by: ev.reported_by.map(|r| gazetteer.actor(r).id.clone()),
                     }],
                 },
             );
@@ -464,6 +469,7 @@ mod tests {
                 text: "x".into(),
                 trigger: "t".into(),
                 date: None,
+                reported_by: None,
             }],
         }
     }

@@ -30,6 +30,7 @@ fn edge(rel: Relation, weight: u64) -> Edge {
             text: "x".into(),
             trigger: "t".into(),
             date: None,
+            reported_by: None,
         }],
     }
 }
