@@ -14,8 +14,9 @@ use crate::graph::{ActorGraph, DocumentAnalysis, GraphOptions};
 use crate::link::{Gazetteer, Linker};
 
 /// Documents analysed per parallel batch: large enough to keep the cores
-/// busy, small enough that memory stays flat.
-const BATCH: usize = 256;
+/// busy, small enough that memory stays flat (two batches are in memory at
+/// once: the one analysed and the one being read).
+const BATCH: usize = 512;
 
 /// Text -> mentions -> events, for one gazetteer and lexicon.
 pub struct Pipeline {
@@ -62,15 +63,22 @@ impl Pipeline {
         F: FnMut(&Document, &DocumentAnalysis),
     {
         let mut graph = ActorGraph::new(options);
-        let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
         let mut docs = docs.into_iter();
-        loop {
-            batch.clear();
-            batch.extend(docs.by_ref().take(BATCH));
-            if batch.is_empty() {
-                break;
-            }
-            let analyses: Vec<DocumentAnalysis> = batch.par_iter().map(|d| self.analyse(d)).collect();
+        let mut next: Vec<Document> = docs.by_ref().take(BATCH).collect();
+        while !next.is_empty() {
+            let batch = std::mem::take(&mut next);
+            // Analyse this batch on the pool while this thread reads the
+            // next one: reading, decompressing and parsing overlap the work.
+            let (analyses, following) = std::thread::scope(|scope| {
+                let worker = scope.spawn(|| batch.par_iter().map(|d| self.analyse(d)).collect::<Vec<_>>());
+                let following: Vec<Document> = docs.by_ref().take(BATCH).collect();
+                let analyses = match worker.join() {
+                    Ok(a) => a,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                };
+                (analyses, following)
+            });
+            next = following;
             for (d, a) in batch.iter().zip(&analyses) {
                 each(d, a);
                 graph.add_document(self.gazetteer(), a);

@@ -202,6 +202,8 @@ pub struct Lexicon {
     /// First-word form -> triggers starting (after a leading slot) with it.
     by_first_word: rustc_hash::FxHashMap<String, Vec<usize>>,
     cues: Vec<Cue>,
+    /// First word of a cue -> the cues starting with it.
+    cue_first: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Forms of words that name an event ("talks", "visit"): they take
     /// modality cues even where no pattern fills their slots, so that
     /// "postponed the talks during a phone call" postpones the talks and
@@ -247,6 +249,7 @@ impl Lexicon {
             merged.push(t);
         }
         merged.cues.extend(other.cues);
+        merged.index_cues();
         merged.event_words.extend(other.event_words);
         merged.reporting.extend(other.reporting);
         Ok(merged)
@@ -272,6 +275,7 @@ impl Lexicon {
             triggers: Vec::new(),
             by_first_word: Default::default(),
             cues: Vec::new(),
+            cue_first: Default::default(),
             event_words: file
                 .event_words
                 .iter()
@@ -370,6 +374,7 @@ impl Lexicon {
                 }
             }
         }
+        lex.index_cues();
         Ok(lex)
     }
 
@@ -386,6 +391,18 @@ impl Lexicon {
     /// The modality cues.
     pub fn cues(&self) -> &[Cue] {
         &self.cues
+    }
+
+    /// Indices of the cues whose first word has the normal form `form`.
+    pub fn cues_starting_with(&self, form: &str) -> &[usize] {
+        self.cue_first.get(form).map_or(&[], Vec::as_slice)
+    }
+
+    fn index_cues(&mut self) {
+        self.cue_first.clear();
+        for (i, c) in self.cues.iter().enumerate() {
+            self.cue_first.entry(c.words[0].clone()).or_default().push(i);
+        }
     }
 
     /// Whether a word form is a verb of saying.

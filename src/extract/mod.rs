@@ -1060,11 +1060,20 @@ impl Extractor {
 
     fn attach_modality(&self, v: &View, occ: &mut [Occurrence]) {
         let n = v.s.tokens.len();
-        for cue in self.lexicon.cues() {
-            for i in 0..n {
-                let Some(cend) = phrase_at(v, &cue.words, i) else {
-                    continue;
-                };
+        // every cue that stands in the sentence, in lexicon order (ties go
+        // to the cue listed first)
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        for i in 0..n {
+            for &ci in self.lexicon.cues_starting_with(v.norm(i)) {
+                if let Some(cend) = phrase_at(v, &self.lexicon.cues()[ci].words, i) {
+                    hits.push((ci, i, cend));
+                }
+            }
+        }
+        hits.sort_unstable();
+        for (ci, i, cend) in hits {
+            let cue = &self.lexicon.cues()[ci];
+            {
                 if cue.before {
                     // the nearest trigger after the cue, within the window
                     let best = occ

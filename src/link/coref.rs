@@ -125,8 +125,8 @@ fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &D
     let g = l.gazetteer();
     let n = s.tokens.len();
     let mut i = 0;
+    let mut cov = covered(mentions, n);
     while i < n {
-        let cov = covered(mentions, n);
         // the nation: a demonym word left unlinked, or a mention of a
         // state or body ("US official", "UN chief", "Russia's")
         let mut j = i;
@@ -200,6 +200,7 @@ fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &D
             }
             push(s, mentions, first, end, actor, 0.7);
             mentions.sort_by_key(|m| m.first_token);
+            cov = covered(mentions, n);
         }
         i = end.max(i + 1);
     }

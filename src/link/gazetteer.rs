@@ -388,9 +388,12 @@ fn line_of_id(text: &str, id: &str) -> usize {
 /// Builds a [`Gazetteer`] from layered files.
 #[derive(Default)]
 pub struct GazetteerBuilder {
-    // id -> (spec, file, line, layer)
-    specs: Vec<(ActorSpec, String, usize, usize)>,
+    /// (spec, index of its file in `files`, layer)
+    specs: Vec<(ActorSpec, usize, usize)>,
     index: HashMap<String, usize>,
+    /// (path, text) of every file read: lines are found only when an error
+    /// needs one, so loading stays linear in the size of the files.
+    files: Vec<(String, String)>,
     layer: usize,
 }
 
@@ -429,12 +432,20 @@ impl GazetteerBuilder {
         Ok(self)
     }
 
+    /// Where actor `i` was (last) defined, as (path, line).
+    fn place(&self, i: usize) -> (String, usize) {
+        let (spec, file, _) = &self.specs[i];
+        let (path, text) = &self.files[*file];
+        (path.clone(), line_of_id(text, &spec.id))
+    }
+
     fn add_specs(&mut self, path: &str, text: &str, specs: Vec<ActorSpec>) -> Result<(), GazetteerError> {
+        let file = self.files.len();
+        self.files.push((path.to_string(), text.to_string()));
         for spec in specs {
-            let line = line_of_id(text, &spec.id);
             let invalid = |message: String| GazetteerError::Invalid {
                 path: path.to_string(),
-                line,
+                line: line_of_id(text, &spec.id),
                 id: spec.id.clone(),
                 message,
             };
@@ -449,19 +460,19 @@ impl GazetteerBuilder {
             match self.index.get(&spec.id) {
                 None => {
                     self.index.insert(spec.id.clone(), self.specs.len());
-                    self.specs.push((spec, path.to_string(), line, self.layer));
+                    self.specs.push((spec, file, self.layer));
                 }
                 Some(&i) => {
-                    let (old, old_path, old_line, old_layer) = &mut self.specs[i];
-                    if *old_layer == self.layer {
+                    if self.specs[i].2 == self.layer {
+                        let (old_path, old_line) = self.place(i);
                         return Err(invalid(format!(
                             "duplicate id (first defined at {old_path}:{old_line})"
                         )));
                     }
                     // A user file extending a shipped actor.
+                    let (old, old_file, old_layer) = &mut self.specs[i];
                     extend(old, spec);
-                    *old_path = path.to_string();
-                    *old_line = line;
+                    *old_file = file;
                     *old_layer = self.layer;
                 }
             }
@@ -476,16 +487,19 @@ impl GazetteerBuilder {
         for (i, (spec, ..)) in self.specs.iter().enumerate() {
             index.insert(spec.id.clone(), ActorId(i as u32));
         }
-        for (spec, path, line, _) in &self.specs {
+        for (i, (spec, ..)) in self.specs.iter().enumerate() {
             let resolve = |field: &str, target: &Option<String>| -> Result<Option<ActorId>, GazetteerError> {
                 match target {
                     None => Ok(None),
                     Some(t) if t.trim().is_empty() => Ok(None),
-                    Some(t) => index.get(t).copied().map(Some).ok_or_else(|| GazetteerError::Invalid {
-                        path: path.clone(),
-                        line: *line,
-                        id: spec.id.clone(),
-                        message: format!("{field} {t:?} names no actor of the gazetteer"),
+                    Some(t) => index.get(t).copied().map(Some).ok_or_else(|| {
+                        let (path, line) = self.place(i);
+                        GazetteerError::Invalid {
+                            path,
+                            line,
+                            id: spec.id.clone(),
+                            message: format!("{field} {t:?} names no actor of the gazetteer"),
+                        }
                     }),
                 }
             };

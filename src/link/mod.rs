@@ -403,7 +403,10 @@ impl Linker {
                 add(&r.title, id, EntryKind::Role, r.from, r.until);
             }
         }
+        // A DFA: more memory (a few MB for the shipped gazetteer) for the
+        // fastest scan, which runs once per sentence.
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("gazetteer patterns build an automaton");
@@ -560,7 +563,7 @@ impl Linker {
             if t.kind != TokenKind::Word || t.case != Case::Title {
                 continue;
             }
-            let k = variant::key(t.norm(s));
+            let k = variant::cached_key(t.norm(s));
             if k.len() >= variant::MIN_KEY_LEN && self.spells_actor(m.actor, &k) {
                 m.first_token = p;
                 m.start = t.start;
@@ -630,7 +633,14 @@ impl Linker {
         if norms.iter().all(|w| self.titles.contains(w)) {
             return None;
         }
-        let keys: Vec<String> = norms.iter().map(|w| variant::key(w)).collect();
+        let keys: Vec<std::rc::Rc<str>> = norms.iter().map(|w| variant::cached_key(w)).collect();
+        // no word of the run can be part of any alias: nothing to do
+        let hopeless = keys
+            .iter()
+            .all(|k| k.len() < variant::MIN_KEY_LEN || !self.variant_index.contains_key(&variant::skeleton(k)));
+        if hopeless && (run.len() > 1 || state.surnames.is_empty()) {
+            return None;
+        }
         // (actor, start in run, length, exact words)
         let mut best: Option<(ActorId, usize, usize, usize)> = None;
         for (p, k) in keys.iter().enumerate() {
@@ -694,7 +704,7 @@ impl Linker {
         }
         // one sense per document: a lone surname of a person named in full
         if best.is_none() && run.len() == 1 {
-            if let Some(&actor) = state.surnames.get(&keys[0]) {
+            if let Some(&actor) = state.surnames.get(&*keys[0]) {
                 best = Some((actor, 0, 1, 0));
             } else if keys[0].len() >= variant::MIN_KEY_LEN {
                 for (k, &actor) in &state.surnames {

@@ -45,6 +45,31 @@ pub const MIN_SIMILARITY: f64 = 0.61;
 /// "Deby") have too many neighbours to be told apart by spelling.
 pub const MIN_KEY_LEN: usize = 4;
 
+/// The transliteration key of a word, from a per-thread cache: the words of
+/// a corpus repeat, and keys are asked for every capitalised word that no
+/// alias matched.
+pub fn cached_key(word: &str) -> std::rc::Rc<str> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    /// Entries kept before the cache starts over, so memory stays bounded.
+    const MAX_ENTRIES: usize = 200_000;
+    thread_local! {
+        static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, Rc<str>>> = RefCell::new(Default::default());
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(k) = c.get(word) {
+            return Rc::clone(k);
+        }
+        if c.len() >= MAX_ENTRIES {
+            c.clear();
+        }
+        let k: Rc<str> = Rc::from(key(word));
+        c.insert(Box::from(word), Rc::clone(&k));
+        k
+    })
+}
+
 /// The transliteration key of a word.
 pub fn key(word: &str) -> String {
     let ascii = deunicode::deunicode(word).to_ascii_lowercase();

@@ -313,9 +313,12 @@ fn spaced_script(piece: &str) -> bool {
 /// stay with their letter; a run of white space is one piece; any other
 /// character is a piece of its own.
 fn word_bounds(piece: &str) -> Vec<(usize, &str)> {
+    if piece.is_ascii() {
+        return ascii_word_bounds(piece);
+    }
     let chars: Vec<(usize, char)> = piece.char_indices().collect();
     let mut out = Vec::with_capacity(chars.len() / 4);
-    let word = |c: char| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+    let word = |c: char| c.is_alphanumeric() || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c));
     let mut i = 0;
     while i < chars.len() {
         let (b, c) = chars[i];
@@ -359,6 +362,51 @@ fn word_bounds(piece: &str) -> Vec<(usize, &str)> {
         }
         let e = chars.get(j).map_or(piece.len(), |x| x.0);
         out.push((b, &piece[b..e]));
+        i = j;
+    }
+    out
+}
+
+/// [`word_bounds`] for ASCII text, on bytes.
+fn ascii_word_bounds(piece: &str) -> Vec<(usize, &str)> {
+    let b = piece.as_bytes();
+    let n = b.len();
+    let mut out = Vec::with_capacity(n / 4);
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        let mut j = i + 1;
+        if c == b'\r' && b.get(j) == Some(&b'\n') {
+            j += 1;
+        } else if matches!(c, b'\n' | b'\r' | 0x0B | 0x0C) {
+        } else if c.is_ascii_whitespace() || c == b' ' {
+            while j < n && (b[j] == b' ' || b[j] == b'\t') {
+                j += 1;
+            }
+        } else if c.is_ascii_alphanumeric() {
+            loop {
+                while j < n && b[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                let (Some(&mid), Some(&next)) = (b.get(j), b.get(j + 1)) else {
+                    break;
+                };
+                let prev = b[j - 1];
+                let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+                let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+                let joins = match mid {
+                    b'.' | b'\'' => letters || digits,
+                    b':' => letters,
+                    b',' | b';' => digits,
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                j += 2;
+            }
+        }
+        out.push((i, &piece[i..j]));
         i = j;
     }
     out
@@ -669,7 +717,10 @@ mod tests {
             "Çavuşoğlu met Lavrov at 10:30 on 5.5.2020; 1,000 troops – and the People’s Army – moved. e.g. this",
             "The UN’s envoy said...  Really? Yes.\r\nNew line\u{2029}para",
         ];
-        for t in texts {
+        for t in texts
+            .iter()
+            .chain(&["Plain ASCII: it's 10:30, U.S. forces; 1,000 men.\n\n\tNext\r\nline"])
+        {
             let fast: Vec<(usize, &str)> = word_bounds(t);
             let uax: Vec<(usize, &str)> = t.split_word_bound_indices().collect();
             assert_eq!(fast, uax, "{t}");

@@ -8,6 +8,13 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 /// "us"). Letters of other scripts are kept (lower-cased) so that a later
 /// stage can still see them.
 pub fn push_normalized(out: &mut String, word: &str) {
+    if word.is_ascii() && !word.contains('.') {
+        // the common case, in one copy
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             match c {
