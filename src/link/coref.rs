@@ -230,12 +230,14 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
             continue;
         }
         let noun = t.norm(s);
-        if !l.body_nouns.contains(noun) {
+        // "the council" names a body; "the delegate", "the envoy" a person
+        let office = l.role_nouns.match_at(s, i) == Some(i + 1);
+        if !l.body_nouns.contains(noun) && !office {
             continue;
         }
-        // this sentence first (before the phrase), then the document
-        // a body is no person: "head of the Presidency Council" names Sarraj
-        let body = |a: ActorId| l.gazetteer().actor(a).kind != ActorKind::Person;
+        // this sentence first (before the phrase), then the document; a
+        // body is no person ("head of the Presidency Council" names Sarraj)
+        let body = |a: ActorId| (l.gazetteer().actor(a).kind == ActorKind::Person) == office;
         let here = mentions
             .iter()
             .rev()

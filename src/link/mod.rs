@@ -911,6 +911,9 @@ impl Linker {
                     m.actor = actor;
                     m.how = LinkHow::Role;
                     m.score = 0.8;
+                    // names inside the title count too: "head of the General
+                    // Staff of the Russian Armed Forces" holds Russia
+                    m.inner = self.names_inside(s, &all, c.first, c.end, doc.date, seen);
                 }
             }
             mentions.push(m);
@@ -918,6 +921,44 @@ impl Linker {
         self.of_country(s, &mut mentions);
         self.forces(s, &mut mentions);
         mentions
+    }
+
+    /// Mentions of aliases, metonyms and demonym agent phrases inside
+    /// tokens `first..end`, as (actor, byte start, byte end).
+    fn names_inside(
+        &self,
+        s: &Sentence,
+        all: &[Candidate],
+        first: usize,
+        end: usize,
+        date: Option<NaiveDate>,
+        seen: &[ActorId],
+    ) -> Vec<(ActorId, usize, usize)> {
+        let mut out = Vec::new();
+        for c in self.greedy(all, first, end, |x| {
+            self.entries[x.pattern].iter().any(|e| e.kind != EntryKind::Role)
+        }) {
+            let entries: Vec<&Entry> = self.entries[c.pattern]
+                .iter()
+                .filter(|e| e.kind != EntryKind::Role)
+                .collect();
+            let Some(kind) = entries.iter().map(|e| e.kind).min() else {
+                continue;
+            };
+            let entries: Vec<&Entry> = entries.into_iter().filter(|e| e.kind == kind).collect();
+            let stop = if kind == EntryKind::Demonym {
+                match self.agent_phrase_after(s, c.end).filter(|&e| e <= end) {
+                    Some(e) => e,
+                    None => continue,
+                }
+            } else {
+                c.end
+            };
+            if let Some(actor) = self.choose(&entries, date, seen) {
+                out.push((actor, s.tokens[c.first].start, s.tokens[stop - 1].end));
+            }
+        }
+        out
     }
 
     /// Among entries of one surface, the actor meant: the only one, or the
