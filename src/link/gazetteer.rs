@@ -106,6 +106,29 @@ pub struct RoleSpec {
     pub until: Option<NaiveDate>,
 }
 
+/// A span of time, open at either end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day, if known.
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// Last day, if it has ended.
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
+}
+
+impl Period {
+    /// Whether the period holds on `date`, or, without a date, whether it
+    /// still holds (has no end).
+    pub fn holds(&self, date: Option<NaiveDate>) -> bool {
+        match date {
+            Some(d) => self.from.is_none_or(|f| f <= d) && self.until.is_none_or(|u| d <= u),
+            None => self.until.is_none(),
+        }
+    }
+}
+
 /// One actor as written in a gazetteer file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -137,6 +160,11 @@ pub struct ActorSpec {
     /// For pronouns.
     #[serde(default)]
     pub gender: Option<Gender>,
+    /// For a state: periods when rival governments contest it, so that its
+    /// bare name stands for the territory, the scene of events, and for no
+    /// one actor ("chaos in Libya", "Libya is divided").
+    #[serde(default)]
+    pub contested: Vec<Period>,
 }
 
 /// The body of a RON or JSON gazetteer file.
@@ -170,6 +198,8 @@ pub struct Actor {
     pub roles: Vec<RoleSpec>,
     /// For pronouns.
     pub gender: Option<Gender>,
+    /// Periods when the state's bare name names no actor.
+    pub contested: Vec<Period>,
 }
 
 /// Why a gazetteer could not be loaded.
@@ -362,6 +392,7 @@ fn parse_csv(path: &str, text: &str) -> Result<Vec<ActorSpec>, GazetteerError> {
             metonyms: list("metonyms"),
             roles,
             gender,
+            contested: Vec::new(),
         });
     }
     Ok(out)
@@ -520,6 +551,7 @@ impl GazetteerBuilder {
                 metonyms: spec.metonyms.clone(),
                 roles: spec.roles.clone(),
                 gender: spec.gender,
+                contested: spec.contested.clone(),
             });
         }
         let mut g = Gazetteer {
@@ -556,6 +588,7 @@ fn extend(old: &mut ActorSpec, new: ActorSpec) {
         old.gender = new.gender;
     }
     old.roles.extend(new.roles);
+    old.contested.extend(new.contested);
 }
 
 fn valid_id(id: &str) -> bool {

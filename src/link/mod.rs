@@ -844,8 +844,15 @@ impl Linker {
                     {
                         continue;
                     }
-                    // "in Libya", "to eastern Libya": a country as a place
-                    if self.gazetteer.actor(actor).kind == ActorKind::State && self.only_a_place(s, c.first, true) {
+                    // "in Libya", "to eastern Libya": a country as a place;
+                    // "Libya plunged into chaos" while rival governments
+                    // contest it: the scene, no one actor
+                    let a = self.gazetteer.actor(actor);
+                    if a.kind == ActorKind::State
+                        && (self.only_a_place(s, c.first, true)
+                            || (a.contested.iter().any(|p| p.holds(doc.date))
+                                && !self.names_an_institution(s, c.first, c.end)))
+                    {
                         continue;
                     }
                     m.actor = actor;
@@ -918,7 +925,7 @@ impl Linker {
             }
             mentions.push(m);
         }
-        self.of_country(s, &mut mentions);
+        self.of_country(s, &all, &mut mentions);
         self.forces(s, &mut mentions);
         mentions
     }
@@ -1008,6 +1015,15 @@ impl Linker {
         !explained
     }
 
+    /// Whether the match holds an agent or government noun ("Syrian
+    /// government", "Syrian army"): an institution, not the country's name.
+    fn names_an_institution(&self, s: &Sentence, first: usize, end: usize) -> bool {
+        (first..end).any(|i| {
+            self.agent_nouns.match_at(s, i).is_some_and(|e| e <= end)
+                || self.government_nouns.match_at(s, i).is_some_and(|e| e <= end)
+        })
+    }
+
     /// Past "(LNA)" at token `at`, if one stands there.
     fn skip_parenthetical(&self, s: &Sentence, at: usize) -> usize {
         if s.tokens.get(at).is_some_and(|t| t.norm(s) == "(") {
@@ -1071,20 +1087,35 @@ impl Linker {
 
     /// "the internationally-recognized government of Libya": a body
     /// followed by "of" and its own country is one mention of the body.
-    fn of_country(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
+    fn of_country(&self, s: &Sentence, all: &[Candidate], mentions: &mut Vec<Mention>) {
         let mut i = 0;
-        while i + 1 < mentions.len() {
-            let (a, b) = (&mentions[i], &mentions[i + 1]);
+        while i < mentions.len() {
+            let a = &mentions[i];
             let actor = self.gazetteer.actor(a.actor);
-            let joined = b.first_token == a.end_token + 1
-                && s.tokens[a.end_token].norm(s) == "of"
-                && actor.kind != ActorKind::State
-                && actor.country == Some(b.actor);
-            if joined {
-                let (end_token, end) = (b.end_token, b.end);
-                mentions[i].end_token = end_token;
-                mentions[i].end = end;
-                mentions.remove(i + 1);
+            let after_of = a.end_token + 1;
+            let country = actor.country.filter(|_| {
+                actor.kind != ActorKind::State && s.tokens.get(a.end_token).is_some_and(|t| t.norm(s) == "of")
+            });
+            // the country's name right after "of", whether or not it became
+            // a mention of its own (a contested country's name does not)
+            let end = country.and_then(|country| {
+                all.iter()
+                    .filter(|c| c.first == after_of)
+                    .filter(|c| {
+                        self.entries[c.pattern]
+                            .iter()
+                            .any(|e| e.kind == EntryKind::Alias && e.actor == country)
+                    })
+                    .map(|c| c.end)
+                    .max()
+            });
+            if let Some(end) = end {
+                mentions[i].end_token = end;
+                mentions[i].end = s.tokens[end - 1].end;
+                // drop a mention of the country itself
+                if mentions.get(i + 1).is_some_and(|b| b.first_token == after_of) {
+                    mentions.remove(i + 1);
+                }
             }
             i += 1;
         }

@@ -213,6 +213,10 @@ const CASES: &[(&str, Option<&str>, &[&str])] = &[
     ("Fighters moved toward Asmara.", None, &[]),
     ("He lives near Khartoum.", None, &[]),
     ("The Addis Ababa agreement held.", None, &[]),
+    // a contested country's bare name is the scene, not an actor
+    ("Yemen plunged into chaos.", Some("2016-01-01"), &[]),
+    ("Yemen plunged into chaos.", Some("2010-01-01"), &["Yemen=yemen"]),
+    ("Yemen plunged into chaos.", None, &[]),
     // demonyms
     (
         "Eritrean troops crossed the border.",
