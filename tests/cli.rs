@@ -2,47 +2,11 @@
 //! output contracts checked with the real clients (networkx, Graphviz), and
 //! bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::{bin, have, root, run, stderr, stdout};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).current_dir(root()).output().expect("actorgraph runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A client tool a test needs: required in CI (which installs it), and
-/// skipped with a note on a developer machine that lacks it.
-fn have(tool: &str, probe: &[&str]) -> bool {
-    let ok = Command::new(tool)
-        .args(probe)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{tool} is required in CI (.ci/run installs it)"
-        );
-        eprintln!("note: {tool} not available, part of this test skipped");
-    }
-    ok
-}
+use std::path::Path;
+use std::process::{Command, Stdio};
 
 fn seeds_json() -> serde_json::Value {
     let o = run(&["build", "seeds/", "--format", "json"]);

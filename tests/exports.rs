@@ -7,51 +7,19 @@
 //!
 //! The clients' helpers are tests/py/read_graph.py and tests/js/read_gexf.js.
 
+mod common;
+use common::{bin, have, root, run, stderr};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 
 use serde_json::{json, Value};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).current_dir(root()).output().expect("actorgraph runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// Run actorgraph and return its standard output; it must succeed.
 fn ok(args: &[&str]) -> Vec<u8> {
     let o = run(args);
     assert!(o.status.success(), "actorgraph {args:?}: {}", stderr(&o));
     o.stdout
-}
-
-/// A client tool a test needs: required in CI (which installs it), and
-/// skipped with a note on a developer machine that lacks it.
-fn have(tool: &str, probe: &[&str]) -> bool {
-    let ok = Command::new(tool)
-        .args(probe)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{tool} is required in CI (.ci/run installs it)"
-        );
-        eprintln!("note: {tool} not available, part of this test skipped");
-    }
-    ok
 }
 
 fn have_networkx() -> bool {

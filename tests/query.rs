@@ -2,6 +2,9 @@
 //! (`actorgraph merge`, the library's merge), building into a saved graph
 //! (`build --into`) and replacing it atomically.
 
+mod common;
+use common::{bin, root, run, stderr, stdout};
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -15,26 +18,6 @@ use actorgraph::query::{self, Answer, Question};
 use actorgraph::store;
 use proptest::prelude::*;
 use serde_json::Value;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).current_dir(root()).output().expect("actorgraph runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 fn pipeline() -> &'static Pipeline {
     static P: OnceLock<Pipeline> = OnceLock::new();
