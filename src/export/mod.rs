@@ -7,7 +7,9 @@
 //! - [`gexf`]: GEXF 1.3 for Gephi, Gephi Lite and sigma.js, with typed
 //!   attributes, colours, sizes and time spells;
 //! - [`graphml`]: GraphML with typed keys (networkx, yEd, Cytoscape);
-//! - [`csv`]: node and edge tables with Gephi's spreadsheet column names.
+//! - [`csv`]: node and edge tables with Gephi's spreadsheet column names;
+//! - [`html`]: one self-contained page to explore the graph in a browser,
+//!   laid out by [`layout`].
 //!
 //! Every format writes nodes sorted by id and edges sorted by (source,
 //! relation, target), so the same graph always gives the same bytes. The
@@ -22,7 +24,9 @@ pub mod csv;
 pub mod dot;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
+pub mod layout;
 mod xml;
 
 use crate::extract::Relation;
@@ -46,6 +50,8 @@ pub enum Format {
     Svg,
     /// A PNG picture of the DOT diagram (needs Graphviz).
     Png,
+    /// One self-contained HTML page to explore the graph in a browser.
+    Html,
 }
 
 impl Format {
@@ -59,6 +65,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Svg => "svg",
             Format::Png => "png",
+            Format::Html => "html",
         }
     }
 }
@@ -107,6 +114,7 @@ pub fn export(g: &ActorGraph, level: &str, format: Format, opts: ExportOptions) 
         Format::Csv => Exported::Tables(self::csv::write_csv(g)),
         Format::Svg => Exported::File(dot::render(g, &dot_opts, dot::Image::Svg)?),
         Format::Png => Exported::File(dot::render(g, &dot_opts, dot::Image::Png)?),
+        Format::Html => Exported::File(html::write_html(g, level).into_bytes()),
     })
 }
 
