@@ -26,6 +26,9 @@ use crate::corpus::Document;
 use crate::extract::{Event, Modality, Relation};
 use crate::link::{ActorKind, Gazetteer, Mention};
 
+/// Pronouns the linker resolves, left out of a node's surfaces.
+const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their"];
+
 /// The default cap on evidence sentences kept per edge.
 pub const DEFAULT_MAX_EVIDENCE: usize = 20;
 
@@ -319,7 +322,12 @@ impl ActorGraph {
                 affiliation: a.affiliation.map(|x| gazetteer.actor(x).id.clone()),
                 mentions: 1,
                 documents: u64::from(first_in_doc),
-                surfaces: BTreeSet::from([surface.clone()]),
+                // a pronoun is a mention, not a name of the actor
+                surfaces: if PRONOUNS.contains(&surface.to_lowercase().as_str()) {
+                    BTreeSet::new()
+                } else {
+                    BTreeSet::from([surface.clone()])
+                },
             });
         }
         for ev in &analysis.events {
