@@ -64,6 +64,16 @@ pub struct Evidence {
     pub trigger: String,
 }
 
+/// The longest sentence, in tokens, analysed for events: a guard against
+/// hostile input (issue 8). No sentence of news comes near it; a longer
+/// "sentence" is a list, a table or text without full stops, where the
+/// clause analysis would take time quadratic in its length and a list of k
+/// actors after "talks between" would make k²/2 events, each with a copy
+/// of the whole sentence. Its mentions are still linked and counted (its
+/// actors are nodes of the graph); it gives no events.
+/// `tests/bad_input.rs` checks both sides of the limit.
+pub const MAX_TOKENS_IN_DEPTH: usize = 500;
+
 /// Words that end a clause for the subject search. Grammar of English, not
 /// of any conflict, so kept here.
 static CLAUSE_BOUNDARIES: StaticWords = StaticWords::new(&[
@@ -692,7 +702,10 @@ impl<'a> View<'a> {
         let mut passed = 0;
         while k > 0 && passed < 3 {
             let w = self.norm(k - 1);
+            // ("after", "before", "since" open clauses as often as phrases:
+            // "a day after Turkish fighters shot down ..." has a subject)
             if PREPOSITIONS.contains(w)
+                && !CLAUSE_BOUNDARIES.contains(w)
                 && !matches!(
                     w,
                     "and" | "or" | "that" | "which" | "who" | "whose" | "while" | "when" | "because" | "if" | "as"
@@ -814,6 +827,9 @@ impl Extractor {
             }
             let ms = &mentions[lo..hi];
             lo = hi;
+            if s.tokens.len() > MAX_TOKENS_IN_DEPTH {
+                continue; // a run-on: linked, not analysed (see the constant)
+            }
             // an event needs two actors, or one and a coreferent phrase
             let mut distinct: Vec<ActorId> = ms.iter().map(|m| m.actor).collect();
             distinct.sort();

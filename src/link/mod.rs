@@ -525,6 +525,20 @@ impl Linker {
                 }
             }
         }
+        // names inside the mention ("Presidency Council" in a title) can
+        // be referred to later too ("the council")
+        for &(actor, start, end) in &m.inner {
+            let inner: Vec<String> = s
+                .tokens
+                .iter()
+                .filter(|t| t.start >= start && t.end <= end && t.norm_end > t.norm_start)
+                .map(|t| t.norm(s).to_string())
+                .collect();
+            if !state.seen.contains(&actor) {
+                state.seen.push(actor);
+            }
+            state.history.push((s.index, actor, inner));
+        }
         state.history.push((s.index, m.actor, words));
     }
 
