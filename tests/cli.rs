@@ -153,7 +153,7 @@ fn dot_renders_with_graphviz() {
 /// The figures reached so far; they may only go up.
 const SEEDS_PERSON_F1: f64 = 0.89;
 const SEEDS_FACTION_F1: f64 = 0.90;
-const DEV_PERSON_F1: f64 = 0.91;
+const DEV_PERSON_F1: f64 = 0.95;
 
 fn f1_of(report: &str, level: &str) -> f64 {
     let line = report.lines().find(|l| l.starts_with(level)).expect("level line");
