@@ -332,7 +332,12 @@ impl<'a> View<'a> {
                 break;
             }
             // the preposition repeated: "by Iran and by Hezbollah"
-            if j < self.s.tokens.len() && matches!(self.norm(j), "by" | "from" | "with" | "to" | "against") {
+            if j < self.s.tokens.len()
+                && matches!(
+                    self.norm(j),
+                    "by" | "from" | "with" | "to" | "against" | "on" | "for" | "of" | "in"
+                )
+            {
                 j += 1;
             }
             conjunctions += and_here;

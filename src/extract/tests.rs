@@ -319,6 +319,19 @@ const CASES: &[(&str, &[&str])] = &[
     ("The meeting between Blinken and Abiy Ahmed was called off.", &[]),
     ("The UN urged the RSF to protect civilians.", &[]),
     ("Talks in Jeddah are expected to resume next week.", &[]),
+    // lists with the preposition repeated, clashes both ways, an office in apposition
+    (
+        "Washington imposed sanctions on the RSF and on the Houthis.",
+        &["usa oppose houthis", "usa oppose rsf"],
+    ),
+    (
+        "The RSF clashed with the Sudanese Armed Forces in Khartoum.",
+        &["rsf oppose saf", "saf oppose rsf"],
+    ),
+    (
+        "Saudi Arabia has backed the army chief, Abdel Fattah al-Burhan.",
+        &["saudi_arabia support abdel_fattah_al_burhan"],
+    ),
 ];
 
 #[test]

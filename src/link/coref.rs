@@ -230,6 +230,10 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
             continue;
         }
         let noun = t.norm(s);
+        // "the army chief" is a person, not the army
+        if l.role_nouns.match_at(s, i + 1).is_some() || l.role_nouns.match_at(s, i).is_some_and(|e| e > i + 1) {
+            continue;
+        }
         // "the council" names a body; "the delegate", "the envoy" a person
         let office = l.role_nouns.match_at(s, i) == Some(i + 1);
         if !l.body_nouns.contains(noun) && !office {
