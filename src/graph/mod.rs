@@ -27,7 +27,9 @@ use crate::extract::{Event, Modality, Relation};
 use crate::link::{ActorKind, Gazetteer, Mention};
 
 /// Pronouns the linker resolves, left out of a node's surfaces.
-const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their"];
+const PRONOUNS: &[&str] = &[
+    "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their",
+];
 
 /// The default cap on evidence sentences kept per edge.
 pub const DEFAULT_MAX_EVIDENCE: usize = 20;
