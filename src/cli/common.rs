@@ -1,6 +1,7 @@
 //! What every command shares: where the actors and triggers come from,
 //! reading documents with bad input reported, exit statuses, output.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Args;
 
-use actorgraph::corpus::{parse_date, Document, Reader};
+use actorgraph::corpus::{parse_date, Document, Reader, SkipReason};
 use actorgraph::extract::Lexicon;
 use actorgraph::link::Gazetteer;
 use actorgraph::pipeline::Pipeline;
@@ -60,11 +61,15 @@ pub fn pipeline(m: &ModelArgs) -> Result<Pipeline> {
     Ok(Pipeline::new(gazetteer, lexicon))
 }
 
-/// Counts of what the reader skipped, reported at the end.
+/// Counts of what the reader read and skipped, reported at the end.
 #[derive(Default)]
 pub struct Skips {
     pub skipped: usize,
     pub read: usize,
+    /// Skipped inputs by reason.
+    pub reasons: BTreeMap<SkipReason, usize>,
+    /// Warnings (documents kept without a field).
+    pub warnings: usize,
 }
 
 /// Read documents, reporting bad input on standard error as it comes.
@@ -82,6 +87,7 @@ pub fn documents<'a>(
             return None;
         };
         for w in reader.take_warnings() {
+            skips.warnings += 1;
             bar.suspend(|| eprintln!("actorgraph: warning: {}: {}", w.place, w.message));
         }
         match item {
@@ -95,17 +101,35 @@ pub fn documents<'a>(
             }
             Err(e) => {
                 skips.skipped += 1;
+                *skips.reasons.entry(e.reason()).or_default() += 1;
                 bar.suspend(|| eprintln!("actorgraph: skipped: {e}"));
             }
         }
     })
 }
 
+/// The exit status of a run that read documents; when something was
+/// skipped, a summary on standard error first: documents read, inputs
+/// skipped by reason, warnings (`actorgraph: 9 document(s) read, 3
+/// input(s) skipped: 2 not UTF-8, 1 duplicate id; 1 warning`). A clean run
+/// prints nothing.
 pub fn finish(skips: &Skips) -> ExitCode {
     if skips.skipped > 0 {
+        let reasons: Vec<String> = skips
+            .reasons
+            .iter()
+            .map(|(r, n)| format!("{n} {}", r.as_str()))
+            .collect();
+        let warnings = match skips.warnings {
+            0 => String::new(),
+            1 => "; 1 warning".to_string(),
+            n => format!("; {n} warnings"),
+        };
         eprintln!(
-            "actorgraph: {} document(s) read, {} input(s) skipped (see above)",
-            skips.read, skips.skipped
+            "actorgraph: {} document(s) read, {} input(s) skipped: {}{warnings} (each reported above)",
+            skips.read,
+            skips.skipped,
+            reasons.join(", ")
         );
         ExitCode::from(EXIT_SKIPPED)
     } else {

@@ -62,6 +62,8 @@ pub enum CorpusError {
         path: String,
         /// The line number, from 1.
         line: usize,
+        /// What is wrong with it, in a word (for the summary of a run).
+        kind: SkipReason,
         /// What is wrong with it.
         reason: String,
     },
@@ -70,6 +72,8 @@ pub enum CorpusError {
     BadFile {
         /// The file.
         path: String,
+        /// What is wrong with it, in a word (for the summary of a run).
+        kind: SkipReason,
         /// What is wrong with it.
         reason: String,
     },
@@ -85,6 +89,67 @@ pub enum CorpusError {
     },
 }
 
+impl CorpusError {
+    /// Why the input was skipped, in a word.
+    pub fn reason(&self) -> SkipReason {
+        match self {
+            CorpusError::Io { .. } => SkipReason::Unreadable,
+            CorpusError::BadLine { kind, .. } | CorpusError::BadFile { kind, .. } => *kind,
+            CorpusError::DuplicateId { .. } => SkipReason::DuplicateId,
+        }
+    }
+}
+
+/// Why a piece of input was skipped: the classes that the summary of a run
+/// counts (`actorgraph: 9 document(s) read, 3 input(s) skipped: 2 not
+/// UTF-8, 1 duplicate id`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SkipReason {
+    /// A file or folder that could not be opened or read at all (missing,
+    /// no permission, a folder where a file was expected).
+    Unreadable,
+    /// A file that could not be read to its end (a truncated or corrupt
+    /// gzip stream, a read error): what follows the last good line.
+    Truncated,
+    /// Bytes that are not UTF-8.
+    NotUtf8,
+    /// A line that is not JSON (a syntax error, a line cut short).
+    NotJson,
+    /// JSON that is not a document: not an object, or `id` or `text`
+    /// missing or not a string.
+    NotADocument,
+    /// An empty or blank document or `id`.
+    Empty,
+    /// A document or line longer than [`MAX_INPUT_BYTES`].
+    TooLarge,
+    /// A document id already read.
+    DuplicateId,
+}
+
+impl SkipReason {
+    /// The words used in the summary.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::Unreadable => "unreadable",
+            SkipReason::Truncated => "truncated or corrupt",
+            SkipReason::NotUtf8 => "not UTF-8",
+            SkipReason::NotJson => "not JSON",
+            SkipReason::NotADocument => "not a document",
+            SkipReason::Empty => "empty",
+            SkipReason::TooLarge => "too large",
+            SkipReason::DuplicateId => "duplicate id",
+        }
+    }
+}
+
+/// The largest document the reader takes: a `.txt` file's text (after
+/// decompression) or one JSON line, 64 MiB. A larger one is skipped with
+/// [`SkipReason::TooLarge`] without being held in memory, so that one
+/// runaway line (a file of one line, a gzip bomb) cannot exhaust memory.
+/// No article comes near it; analysing a document takes memory in
+/// proportion to its size.
+pub const MAX_INPUT_BYTES: usize = 64 << 20;
+
 /// A warning that does not skip anything (a date that could not be read).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
@@ -96,16 +161,19 @@ pub struct Warning {
 
 /// The JSON Lines record.
 /// Keys other than these are ignored: news dumps carry many (url, lang, …).
+/// Only `id` and `text` are required; an optional field of the wrong type
+/// (a date given as an object) is left out with a warning, never a reason
+/// to lose the document.
 #[derive(Deserialize)]
 struct Record {
     id: String,
     text: String,
     #[serde(default)]
-    date: Option<String>,
+    date: Option<serde_json::Value>,
     #[serde(default)]
-    title: Option<String>,
+    title: Option<serde_json::Value>,
     #[serde(default)]
-    source: Option<String>,
+    source: Option<serde_json::Value>,
 }
 
 /// Parse a date as written in feeds: `YYYY-MM-DD`, optionally followed by a
@@ -147,6 +215,19 @@ impl Reader {
             warnings: Vec::new(),
             buf: Vec::new(),
         }
+    }
+
+    /// A reader of JSON Lines from any byte source (a socket, a pipe, a
+    /// buffer in memory), read as a `.jsonl` file is; `name` stands for the
+    /// file in errors and warnings (`name:line: reason`).
+    pub fn from_reader(name: impl Into<String>, source: impl Read + 'static) -> Self {
+        let mut reader = Reader::new::<PathBuf>(&[]);
+        reader.current = Some(Source::Lines {
+            path: name.into(),
+            reader: Box::new(BufReader::with_capacity(1 << 16, source)),
+            line: 0,
+        });
+        reader
     }
 
     /// Warnings gathered so far (taken out of the reader).
@@ -226,20 +307,36 @@ impl Reader {
         loop {
             let Source::Lines { path, reader, line } = self.current.as_mut()?;
             self.buf.clear();
-            match reader.read_until(b'\n', &mut self.buf) {
+            match read_line_capped(reader, &mut self.buf) {
                 Ok(0) => {
                     self.current = None;
                     return None;
                 }
                 Ok(_) => {}
                 Err(source) => {
-                    let path = path.clone();
+                    // A stream that breaks off (a truncated or corrupt
+                    // gzip): the lines read so far stand, the rest is lost.
+                    let (path, line) = (path.clone(), *line + 1);
                     self.current = None;
-                    return Some(Err(CorpusError::Io { path, source }));
+                    return Some(Err(CorpusError::BadLine {
+                        path,
+                        line,
+                        kind: SkipReason::Truncated,
+                        reason: format!("cannot be read from this line on ({source}); the rest of the file is skipped"),
+                    }));
                 }
             }
             *line += 1;
             let (path, line) = (path.clone(), *line);
+            if self.buf.len() > MAX_INPUT_BYTES {
+                self.buf = Vec::new();
+                return Some(Err(CorpusError::BadLine {
+                    path,
+                    line,
+                    kind: SkipReason::TooLarge,
+                    reason: format!("line longer than {} MiB, skipped", MAX_INPUT_BYTES >> 20),
+                }));
+            }
             let bytes = trim_ascii(&self.buf);
             if bytes.is_empty() {
                 continue;
@@ -265,6 +362,37 @@ impl Iterator for Reader {
             if let Some(item) = self.open(path) {
                 return Some(item);
             }
+        }
+    }
+}
+
+/// Read one line (with its `\n`) into `buf`, returning the bytes consumed.
+/// A line longer than [`MAX_INPUT_BYTES`] is read to its end but not kept:
+/// `buf` then holds its first `MAX_INPUT_BYTES + 1` bytes, so memory stays
+/// bounded whatever the input.
+fn read_line_capped(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> io::Result<usize> {
+    let n = reader.take(MAX_INPUT_BYTES as u64 + 1).read_until(b'\n', buf)?;
+    if buf.len() <= MAX_INPUT_BYTES || buf.last() == Some(&b'\n') {
+        return Ok(n);
+    }
+    let mut skipped = n;
+    loop {
+        let avail = match reader.fill_buf() {
+            Ok(a) => a,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok(skipped);
+        }
+        let (used, done) = match avail.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        reader.consume(used);
+        skipped += used;
+        if done {
+            return Ok(skipped);
         }
     }
 }
@@ -295,51 +423,112 @@ fn list_folder(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn read_txt(mut raw: Box<dyn Read>, path: &str, id: String) -> Result<Document, CorpusError> {
+fn read_txt(raw: Box<dyn Read>, path: &str, id: String) -> Result<Document, CorpusError> {
+    let bad = |kind: SkipReason, reason: String| CorpusError::BadFile {
+        path: path.to_string(),
+        kind,
+        reason,
+    };
     let mut bytes = Vec::new();
-    raw.read_to_end(&mut bytes).map_err(|source| CorpusError::Io {
-        path: path.to_string(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| CorpusError::BadFile {
-        path: path.to_string(),
-        reason: format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+    raw.take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| bad(SkipReason::Truncated, format!("cannot be read to its end ({source})")))?;
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(bad(
+            SkipReason::TooLarge,
+            format!("larger than {} MiB, skipped", MAX_INPUT_BYTES >> 20),
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        bad(
+            SkipReason::NotUtf8,
+            format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+        )
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(CorpusError::BadFile {
-            path: path.to_string(),
-            reason: "empty document".to_string(),
-        });
+        return Err(bad(SkipReason::Empty, "empty document".to_string()));
     }
     Ok(Document::new(id, text))
 }
 
 fn parse_record(bytes: &[u8], path: &str, line: usize, warnings: &mut Vec<Warning>) -> Result<Document, CorpusError> {
-    let bad = |reason: String| CorpusError::BadLine {
+    let bad = |kind: SkipReason, reason: String| CorpusError::BadLine {
         path: path.to_string(),
         line,
+        kind,
         reason,
     };
-    let s = std::str::from_utf8(bytes)
-        .map_err(|e| bad(format!("not UTF-8 (invalid byte at column {})", e.valid_up_to() + 1)))?;
+    let s = std::str::from_utf8(bytes).map_err(|e| {
+        bad(
+            SkipReason::NotUtf8,
+            format!("not UTF-8 (invalid byte at column {})", e.valid_up_to() + 1),
+        )
+    })?;
     let s = s.strip_prefix('\u{feff}').unwrap_or(s);
-    let rec: Record = serde_json::from_str(s).map_err(|e| bad(format!("{e}")))?;
+    if !s.starts_with('{') {
+        // serde would read an array as the fields in order: ["a", "text"]
+        // is no document, so anything but an object is refused here.
+        let what = match serde_json::from_str::<serde_json::Value>(s) {
+            Ok(serde_json::Value::Array(_)) => "array",
+            Ok(serde_json::Value::String(_)) => "string",
+            Ok(serde_json::Value::Number(_)) => "number",
+            Ok(serde_json::Value::Bool(_)) => "boolean",
+            Ok(_) => "null",
+            Err(e) => return Err(bad(SkipReason::NotJson, format!("{e}"))),
+        };
+        return Err(bad(
+            SkipReason::NotADocument,
+            format!("a JSON {what}, not an object {{\"id\": …, \"text\": …}}"),
+        ));
+    }
+    let rec: Record = serde_json::from_str(s).map_err(|e| {
+        let kind = match e.classify() {
+            serde_json::error::Category::Data => SkipReason::NotADocument,
+            _ => SkipReason::NotJson,
+        };
+        bad(kind, format!("{e}"))
+    })?;
     if rec.id.trim().is_empty() {
-        return Err(bad("empty \"id\"".to_string()));
+        return Err(bad(SkipReason::Empty, "empty \"id\"".to_string()));
     }
     if rec.text.trim().is_empty() {
-        return Err(bad(format!("document {:?} has an empty \"text\"", rec.id)));
+        return Err(bad(
+            SkipReason::Empty,
+            format!("document {:?} has an empty \"text\"", rec.id),
+        ));
     }
-    let date = match rec.date.as_deref() {
+    let mut warn = |message: String| {
+        warnings.push(Warning {
+            place: format!("{path}:{line}"),
+            message,
+        })
+    };
+    let mut optional = |field: &str, value: Option<serde_json::Value>| -> Option<String> {
+        match value? {
+            serde_json::Value::String(s) => Some(s),
+            serde_json::Value::Null => None,
+            other => {
+                let kind = match other {
+                    serde_json::Value::Bool(_) => "a boolean",
+                    serde_json::Value::Number(_) => "a number",
+                    serde_json::Value::Array(_) => "an array",
+                    _ => "an object",
+                };
+                warn(format!("\"{field}\" is {kind}, not a string; document kept without it"));
+                None
+            }
+        }
+    };
+    let date_text = optional("date", rec.date);
+    let title = optional("title", rec.title);
+    let source = optional("source", rec.source);
+    let date = match date_text.as_deref() {
         None | Some("") => None,
         Some(d) => {
             let parsed = parse_date(d);
             if parsed.is_none() {
-                warnings.push(Warning {
-                    place: format!("{path}:{line}"),
-                    message: format!("date {d:?} is not YYYY-MM-DD; document kept without a date"),
-                });
+                warn(format!("date {d:?} is not YYYY-MM-DD; document kept without a date"));
             }
             parsed
         }
@@ -348,8 +537,8 @@ fn parse_record(bytes: &[u8], path: &str, line: usize, warnings: &mut Vec<Warnin
         id: rec.id,
         text: rec.text,
         date,
-        title: rec.title,
-        source: rec.source,
+        title,
+        source,
     })
 }
 
@@ -429,6 +618,82 @@ mod tests {
         let items: Vec<_> = Reader::new(&[missing, dir.path().join("a.txt")]).collect();
         assert!(items[0].is_err());
         assert_eq!(items[1].as_ref().unwrap().id, "a");
+    }
+
+    fn lines(text: &[u8]) -> (Vec<Result<Document, CorpusError>>, Vec<Warning>) {
+        let mut r = Reader::from_reader("mem", std::io::Cursor::new(text.to_vec()));
+        let items = r.by_ref().collect();
+        (items, r.take_warnings())
+    }
+
+    #[test]
+    fn only_an_object_is_a_document() {
+        let (items, _) = lines(b"[\"a\", \"Egypt backs Haftar.\"]\n\"x\"\n{\"id\": \"b\", \"text\": \"ok\"}\nnope\n");
+        let reasons: Vec<_> = items.iter().map(|i| i.as_ref().err().map(|e| e.reason())).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                Some(SkipReason::NotADocument),
+                Some(SkipReason::NotADocument),
+                None,
+                Some(SkipReason::NotJson)
+            ]
+        );
+        let e = items[0].as_ref().unwrap_err().to_string();
+        assert!(e.starts_with("mem:1: a JSON array, not an object"), "{e}");
+    }
+
+    #[test]
+    fn optional_fields_of_the_wrong_type_are_left_out_with_a_warning() {
+        let (items, warnings) =
+            lines(b"{\"id\": \"a\", \"text\": \"t\", \"date\": {\"y\": 2020}, \"title\": 5, \"source\": null}\n");
+        let d = items[0].as_ref().unwrap();
+        assert_eq!((d.date, &d.title, &d.source), (None, &None, &None));
+        let w: Vec<String> = warnings.iter().map(|w| format!("{}: {}", w.place, w.message)).collect();
+        assert_eq!(
+            w,
+            vec![
+                "mem:1: \"date\" is an object, not a string; document kept without it",
+                "mem:1: \"title\" is a number, not a string; document kept without it",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_truncated_gzip_keeps_the_lines_before_the_cut() {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        for i in 0..5000 {
+            writeln!(enc, r#"{{"id":"d{i}","text":"Document number {i} of many."}}"#).unwrap();
+        }
+        let whole = enc.finish().unwrap();
+        let cut = whole[..whole.len() / 2].to_vec();
+        let items: Vec<_> = Reader::from_reader("cut", MultiGzDecoder::new(std::io::Cursor::new(cut))).collect();
+        let (last, docs) = items.split_last().unwrap();
+        assert!(docs.len() > 100 && docs.iter().all(Result::is_ok), "{}", docs.len());
+        let e = last.as_ref().unwrap_err();
+        assert_eq!(e.reason(), SkipReason::Truncated);
+        assert!(
+            e.to_string()
+                .starts_with(&format!("cut:{}: cannot be read from this line on", docs.len() + 1)),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_without_being_kept() {
+        let mut text = b"{\"id\": \"a\", \"text\": \"".to_vec();
+        text.resize(MAX_INPUT_BYTES + 10, b'x');
+        text.extend_from_slice(b"\"}\n{\"id\": \"b\", \"text\": \"after\"}");
+        let mut r = Reader::from_reader("big", std::io::Cursor::new(text));
+        let first = r.next().unwrap().unwrap_err();
+        assert_eq!(first.reason(), SkipReason::TooLarge);
+        assert!(
+            first.to_string().starts_with("big:1: line longer than 64 MiB"),
+            "{first}"
+        );
+        assert!(r.buf.capacity() <= MAX_INPUT_BYTES + 1);
+        assert_eq!(r.next().unwrap().unwrap().id, "b");
+        assert!(r.next().is_none());
     }
 
     #[test]

@@ -528,10 +528,13 @@ impl Linker {
         // names inside the mention ("Presidency Council" in a title) can
         // be referred to later too ("the council")
         for &(actor, start, end) in &m.inner {
-            let inner: Vec<String> = s
-                .tokens
+            // the tokens of the inner span, found by offset (tokens are in
+            // text order): no scan of a whole run-on sentence per mention
+            let from = s.tokens.partition_point(|t| t.start < start);
+            let inner: Vec<String> = s.tokens[from..]
                 .iter()
-                .filter(|t| t.start >= start && t.end <= end && t.norm_end > t.norm_start)
+                .take_while(|t| t.end <= end)
+                .filter(|t| t.norm_end > t.norm_start)
                 .map(|t| t.norm(s).to_string())
                 .collect();
             if !state.seen.contains(&actor) {
