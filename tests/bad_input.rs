@@ -8,7 +8,7 @@
 //! summary by reason), 1 for a fatal error.
 //!
 //! The heaviest cases (a 50 MB document, a 10 MB line, a gazetteer of
-//! 100,000 actors) take 20 to 40 seconds each in the debug build that
+//! 100,000 actors) take 10 to 25 seconds each in the debug build that
 //! `cargo test` makes, 1 to 3 seconds in a release build. To run the
 //! suite against another build of the program, name it in
 //! `ACTORGRAPH_TEST_BIN`:
