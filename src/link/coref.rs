@@ -49,7 +49,7 @@ fn covered(mentions: &[Mention], n: usize) -> Vec<Option<usize>> {
 
 /// The state an actor belongs to: itself for a state, else its country, else
 /// its affiliation's.
-fn nation(l: &Linker, a: ActorId) -> Option<ActorId> {
+pub(super) fn nation(l: &Linker, a: ActorId) -> Option<ActorId> {
     let g = l.gazetteer();
     let actor = g.actor(a);
     if actor.kind == ActorKind::State {

@@ -106,6 +106,22 @@ pub struct RoleSpec {
     pub until: Option<NaiveDate>,
 }
 
+/// A place that stands for the actor over a span of time: the seat of a
+/// government that changes hands ("Tripoli" for the Government of National
+/// Accord from 2016 to 2021, for its successor after).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeatSpec {
+    /// The place's name as news writes it.
+    pub place: String,
+    /// First day it stood for the actor, if known.
+    #[serde(default)]
+    pub from: Option<NaiveDate>,
+    /// Last day, if it has ended.
+    #[serde(default)]
+    pub until: Option<NaiveDate>,
+}
+
 /// A span of time, open at either end.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -154,6 +170,15 @@ pub struct ActorSpec {
     /// Places that stand for the actor ("Kremlin", "Cairo").
     #[serde(default)]
     pub metonyms: Vec<String>,
+    /// For a state: plural nouns for its people ("Turks"). "the Turks"
+    /// stands for the state; a bare plural ("Turks fled") is the people and
+    /// links to nothing. Plurals of demonyms in -an and -i ("Russians",
+    /// "Emiratis") are derived and need not be listed.
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// Dated metonyms: seats of government that changed hands.
+    #[serde(default)]
+    pub seats: Vec<SeatSpec>,
     /// Dated titles.
     #[serde(default)]
     pub roles: Vec<RoleSpec>,
@@ -194,6 +219,10 @@ pub struct Actor {
     pub demonyms: Vec<String>,
     /// Places that stand for the actor.
     pub metonyms: Vec<String>,
+    /// Plural nouns for a state's people, the derived ones included.
+    pub people: Vec<String>,
+    /// Dated metonyms.
+    pub seats: Vec<SeatSpec>,
     /// Dated titles.
     pub roles: Vec<RoleSpec>,
     /// For pronouns.
@@ -308,6 +337,8 @@ fn parse_csv(path: &str, text: &str) -> Result<Vec<ActorSpec>, GazetteerError> {
         "country",
         "demonyms",
         "metonyms",
+        "people",
+        "seats",
         "roles",
         "gender",
     ];
@@ -362,25 +393,39 @@ fn parse_csv(path: &str, text: &str) -> Result<Vec<ActorSpec>, GazetteerError> {
             "female" => Some(Gender::Female),
             g => return Err(bad("gender", format!("unknown gender `{g}`, expected male or female"))),
         };
-        let mut roles = Vec::new();
-        // roles: "title@from..until|title@from"
-        for r in list("roles") {
-            let (title, dates) = r.split_once('@').unwrap_or((r.as_str(), ""));
-            let (from, until) = dates.split_once("..").unwrap_or((dates, ""));
-            let date = |s: &str| -> Result<Option<NaiveDate>, GazetteerError> {
-                if s.trim().is_empty() {
-                    return Ok(None);
-                }
-                NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                    .map(Some)
-                    .map_err(|_| bad("roles", format!("bad date `{s}` in role `{r}` (use YYYY-MM-DD)")))
-            };
-            roles.push(RoleSpec {
-                title: title.trim().to_string(),
-                from: date(from)?,
-                until: date(until)?,
-            });
-        }
+        // roles and seats: "name@from..until|name@from"
+        // read as roles; a seat is the same triple
+        let dated = |column: &str| -> Result<Vec<RoleSpec>, GazetteerError> {
+            let mut out = Vec::new();
+            for r in list(column) {
+                let (name, dates) = r.split_once('@').unwrap_or((r.as_str(), ""));
+                let (from, until) = dates.split_once("..").unwrap_or((dates, ""));
+                let date = |s: &str| -> Result<Option<NaiveDate>, GazetteerError> {
+                    if s.trim().is_empty() {
+                        return Ok(None);
+                    }
+                    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map(Some).map_err(|_| {
+                        let what = column.trim_end_matches('s');
+                        bad(column, format!("bad date `{s}` in {what} `{r}` (use YYYY-MM-DD)"))
+                    })
+                };
+                out.push(RoleSpec {
+                    title: name.trim().to_string(),
+                    from: date(from)?,
+                    until: date(until)?,
+                });
+            }
+            Ok(out)
+        };
+        let roles = dated("roles")?;
+        let seats = dated("seats")?
+            .into_iter()
+            .map(|r| SeatSpec {
+                place: r.title,
+                from: r.from,
+                until: r.until,
+            })
+            .collect();
         out.push(ActorSpec {
             id: field("id").to_string(),
             label: field("label").to_string(),
@@ -390,6 +435,8 @@ fn parse_csv(path: &str, text: &str) -> Result<Vec<ActorSpec>, GazetteerError> {
             country: opt("country"),
             demonyms: list("demonyms"),
             metonyms: list("metonyms"),
+            people: list("people"),
+            seats,
             roles,
             gender,
             contested: Vec::new(),
@@ -549,6 +596,8 @@ impl GazetteerBuilder {
                 country: resolve("country", &spec.country)?,
                 demonyms: spec.demonyms.clone(),
                 metonyms: spec.metonyms.clone(),
+                people: people_nouns(spec),
+                seats: spec.seats.clone(),
                 roles: spec.roles.clone(),
                 gender: spec.gender,
                 contested: spec.contested.clone(),
@@ -571,6 +620,7 @@ fn extend(old: &mut ActorSpec, new: ActorSpec) {
         (&mut old.aliases, new.aliases),
         (&mut old.demonyms, new.demonyms),
         (&mut old.metonyms, new.metonyms),
+        (&mut old.people, new.people),
     ] {
         for m in more {
             if !list.contains(&m) {
@@ -588,7 +638,29 @@ fn extend(old: &mut ActorSpec, new: ActorSpec) {
         old.gender = new.gender;
     }
     old.roles.extend(new.roles);
+    old.seats.extend(new.seats);
     old.contested.extend(new.contested);
+}
+
+/// A state's plural nouns for its people: those listed, and the plural of
+/// each one-word demonym in -an or -i ("Russian" -> "Russians", "Emirati"
+/// -> "Emiratis"), the regular English plural of a nationality noun.
+/// Demonyms in -ish, -ch or -ese ("Turkish", "French", "Sudanese") form
+/// no such plural ("Turks", "the French"): list those.
+fn people_nouns(spec: &ActorSpec) -> Vec<String> {
+    let mut out = spec.people.clone();
+    if spec.kind == ActorKind::State {
+        for d in &spec.demonyms {
+            let one_word = !d.contains(char::is_whitespace);
+            if one_word && (d.ends_with("an") || d.ends_with('i')) {
+                let plural = format!("{d}s");
+                if !out.contains(&plural) {
+                    out.push(plural);
+                }
+            }
+        }
+    }
+    out
 }
 
 fn valid_id(id: &str) -> bool {
@@ -752,6 +824,41 @@ mod tests {
             .unwrap()
             .to_string();
         assert_eq!(e, "b.csv:2:3: unknown kind `wizard`");
+    }
+
+    #[test]
+    fn people_and_seats_in_every_format() {
+        let csv = "id,label,kind,demonyms,people,seats\nturkey,Turkey,state,Turkish,Turks,\nirq,Iraq,state,Iraqi,,\ngov,Gov,government,,,Aden@2015-03-21..2020-01-01|Sanaa@..2014-09-20\n";
+        let mut b = GazetteerBuilder::new();
+        b.add_text("p.csv", csv).unwrap();
+        let g = b.build().unwrap();
+        assert_eq!(g.actor(g.by_id("turkey").unwrap()).people, vec!["Turks"]);
+        // the regular plural of a demonym in -i is derived
+        assert_eq!(g.actor(g.by_id("irq").unwrap()).people, vec!["Iraqis"]);
+        let seats = &g.actor(g.by_id("gov").unwrap()).seats;
+        assert_eq!(seats.len(), 2);
+        assert_eq!(seats[0].place, "Aden");
+        assert_eq!(seats[0].until, NaiveDate::from_ymd_opt(2020, 1, 1));
+        assert_eq!(seats[1].from, None);
+        let ron =
+            r#"(actors: [(id: "gov", label: "Gov", kind: government, seats: [(place: "Aden", from: "2015-03-21")])])"#;
+        let mut b = GazetteerBuilder::new();
+        b.add_text("p.ron", ron).unwrap();
+        let g = b.build().unwrap();
+        assert_eq!(
+            g.actor(g.by_id("gov").unwrap()).seats[0].from,
+            NaiveDate::from_ymd_opt(2015, 3, 21)
+        );
+        let bad = "id,label,kind,seats\ngov,Gov,government,Aden@2015-13-01\n";
+        let e = GazetteerBuilder::new()
+            .add_text("b.csv", bad)
+            .err()
+            .unwrap()
+            .to_string();
+        assert_eq!(
+            e,
+            "b.csv:2:4: bad date `2015-13-01` in seat `Aden@2015-13-01` (use YYYY-MM-DD)"
+        );
     }
 
     #[test]

@@ -45,7 +45,8 @@ pub enum LinkHow {
     Exact,
     /// A spelling variant of an alias.
     Variant,
-    /// A nationality adjective heading an agent noun ("Russian forces").
+    /// A nationality adjective heading an agent noun ("Russian forces"),
+    /// or a state's people as one party ("the Turks").
     Demonym,
     /// A place standing for the actor ("the Kremlin").
     Metonym,
@@ -172,6 +173,13 @@ const INDEFINITE: &[&str] = &["a", "an", "new", "any", "another", "next", "futur
 
 /// Words of direction that may stand between a locative word and a place
 /// ("to eastern Libya").
+/// How far back through names joined by "and" or "or" a place cue is
+/// looked for ("in Sirte and Jufra or Sebha").
+const MAX_LIST_NAMES: usize = 6;
+
+/// Words that open a noun phrase.
+static DETERMINERS: StaticWords = StaticWords::new(&["the", "its", "their", "his", "her", "our", "this", "that"]);
+
 static DIRECTIONS: StaticWords = StaticWords::new(&[
     "eastern",
     "western",
@@ -279,7 +287,12 @@ enum EntryKind {
     Alias,
     Metonym,
     Demonym,
+    /// A plural noun for a state's people ("Turks").
+    People,
     Role,
+    /// A name with its country left out: "the UN mission" for "UN mission
+    /// in Libya", in a document about Libya.
+    Elliptic,
 }
 
 /// What a pattern of the automaton stands for.
@@ -291,6 +304,8 @@ struct Entry {
     case: Vec<Case>,
     from: Option<NaiveDate>,
     until: Option<NaiveDate>,
+    /// For an elliptic name, the country left out.
+    country: Option<ActorId>,
 }
 
 /// Links mentions in sentences to actors of a gazetteer.
@@ -356,7 +371,16 @@ impl Linker {
         let mut forms: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
-        let mut add = |phrase: &str, actor: ActorId, kind: EntryKind, from, until| {
+        // a state's names, lower case, for the country ending a name
+        let mut state_names: HashMap<String, ActorId> = HashMap::new();
+        for (i, a) in gazetteer.actors().iter().enumerate() {
+            if a.kind == ActorKind::State {
+                for n in &a.aliases {
+                    state_names.insert(n.to_lowercase(), ActorId(i as u32));
+                }
+            }
+        }
+        let mut add = |phrase: &str, actor: ActorId, kind: EntryKind, from, until, country| {
             let (norm, n) = normalize_phrase(phrase);
             if n == 0 {
                 return;
@@ -373,6 +397,7 @@ impl Linker {
                 case,
                 from,
                 until,
+                country,
             };
             // Two spellings of one name ("al-Qaeda", "Al-Qaeda"): the
             // looser capitalisation of each word wins.
@@ -391,16 +416,27 @@ impl Linker {
         for (i, a) in gazetteer.actors().iter().enumerate() {
             let id = ActorId(i as u32);
             for s in &a.aliases {
-                add(s, id, EntryKind::Alias, None, None);
+                add(s, id, EntryKind::Alias, None, None, None);
             }
             for s in &a.metonyms {
-                add(s, id, EntryKind::Metonym, None, None);
+                add(s, id, EntryKind::Metonym, None, None, None);
             }
             for s in &a.demonyms {
-                add(s, id, EntryKind::Demonym, None, None);
+                add(s, id, EntryKind::Demonym, None, None, None);
+            }
+            for s in &a.people {
+                add(s, id, EntryKind::People, None, None, None);
+            }
+            for seat in &a.seats {
+                add(&seat.place, id, EntryKind::Metonym, seat.from, seat.until, None);
             }
             for r in &a.roles {
-                add(&r.title, id, EntryKind::Role, r.from, r.until);
+                add(&r.title, id, EntryKind::Role, r.from, r.until, None);
+            }
+            if a.kind != ActorKind::State {
+                for (head, country) in elliptic_heads(&a.aliases, &state_names) {
+                    add(head, id, EntryKind::Elliptic, None, None, Some(country));
+                }
             }
         }
         // A DFA: more memory (a few MB for the shipped gazetteer) for the
@@ -814,6 +850,19 @@ impl Linker {
                 n.first == c.end
                     || (n.first == after && self.entries[n.pattern].iter().any(|e| e.kind == EntryKind::Alias))
             }) || cands.get(ci + 2).is_some_and(|n| n.first == after && after > c.end);
+            // "a UN mission", or one with no country in the document:
+            // only the names inside count ("UN")
+            let elliptic = self.entries[c.pattern].iter().all(|e| e.kind == EntryKind::Elliptic);
+            if elliptic && self.elliptic_actor(s, c.first, c.pattern, seen).is_none() {
+                let (first, end) = (c.first, c.end);
+                let inner = self.greedy(&all, first, end, |x| {
+                    self.entries[x.pattern].iter().any(|e| e.kind != EntryKind::Elliptic)
+                });
+                let n = inner.len();
+                cands.splice(ci..=ci, inner);
+                ci += n;
+                continue;
+            }
             if is_role && glued {
                 let (first, end) = (c.first, c.end);
                 // ...but not the nation that opens it ("US Secretary of State
@@ -865,26 +914,72 @@ impl Linker {
                     // "Libya plunged into chaos" while rival governments
                     // contest it: the scene, no one actor
                     let a = self.gazetteer.actor(actor);
-                    if a.kind == ActorKind::State
+                    let contested = a.contested.iter().any(|p| p.holds(doc.date));
+                    // "the civil political leadership in Sudan": the
+                    // country's rulers, one mention from the noun phrase on
+                    let rulers = self
+                        .government_before(s, c.first)
+                        .filter(|_| a.kind == ActorKind::State);
+                    if let Some(np_first) = rulers.filter(|_| !contested) {
+                        m.first_token = np_first;
+                        m.start = s.tokens[np_first].start;
+                        m.how = LinkHow::Demonym;
+                        m.score = 0.8;
+                    } else if a.kind == ActorKind::State
                         && (self.only_a_place(s, c.first, true)
-                            || (a.contested.iter().any(|p| p.holds(doc.date))
-                                && !self.names_an_institution(s, c.first, c.end)))
+                            || (contested && !self.names_an_institution(s, c.first, c.end)))
                     {
                         continue;
                     }
                     m.actor = actor;
                 }
                 EntryKind::Metonym => {
-                    // "in Moscow", "the Berlin conference": only a place
-                    if self.only_a_place(s, c.first, false) || self.event_nouns.match_at(s, c.end).is_some() {
+                    // "in Moscow", "the Berlin conference": only a place;
+                    // "MOSCOW, Nov. 25 -": a dateline, where the story was
+                    // written
+                    let dateline = c.first == 0
+                        && s.tokens[c.first].case == Case::Upper
+                        && s.tokens.get(c.end).is_some_and(|t| t.norm(s) == ",");
+                    if dateline || self.only_a_place(s, c.first, false) || self.event_nouns.match_at(s, c.end).is_some()
+                    {
+                        continue;
+                    }
+                    // a seat of government stands for whoever held it then
+                    let dated = entries.iter().any(|e| e.from.is_some() || e.until.is_some());
+                    // (undated, only a holder already named: an old story
+                    // would otherwise get today's government)
+                    let actor = if dated && doc.date.is_none() {
+                        seen.iter()
+                            .rev()
+                            .find(|a| entries.iter().any(|e| e.actor == **a))
+                            .copied()
+                    } else if dated {
+                        self.holder(&entries, doc.date, seen)
+                    } else {
+                        self.choose(&entries, doc.date, seen)
+                    };
+                    let Some(actor) = actor else {
+                        continue;
+                    };
+                    m.actor = actor;
+                    m.how = LinkHow::Metonym;
+                    m.score = 0.9;
+                }
+                EntryKind::People => {
+                    // "the Turks are behaving": the nation as one party, as
+                    // diplomats speak of it; "Turks fled", "millions of
+                    // Turks", "the Turks of Cyprus": people, no actor
+                    let definite = c.first > 0 && s.tokens[c.first - 1].norm(s) == "the";
+                    let of_after = s.tokens.get(c.end).is_some_and(|t| t.norm(s) == "of");
+                    if !definite || of_after {
                         continue;
                     }
                     let Some(actor) = self.choose(&entries, doc.date, seen) else {
                         continue;
                     };
                     m.actor = actor;
-                    m.how = LinkHow::Metonym;
-                    m.score = 0.9;
+                    m.how = LinkHow::Demonym;
+                    m.score = 0.7;
                 }
                 EntryKind::Demonym => {
                     // Only at the head of an agent noun phrase.
@@ -902,6 +997,14 @@ impl Linker {
                     m.end = s.tokens[end - 1].end;
                     m.how = LinkHow::Demonym;
                     m.score = 0.8;
+                }
+                EntryKind::Elliptic => {
+                    let Some(actor) = self.elliptic_actor(s, c.first, c.pattern, seen) else {
+                        continue;
+                    };
+                    m.actor = actor;
+                    m.how = LinkHow::Coreference;
+                    m.score = 0.7;
                 }
                 EntryKind::Role => {
                     // "a new UN envoy": an office, not a person
@@ -960,11 +1063,11 @@ impl Linker {
     ) -> Vec<(ActorId, usize, usize)> {
         let mut out = Vec::new();
         for c in self.greedy(all, first, end, |x| {
-            self.entries[x.pattern].iter().any(|e| e.kind != EntryKind::Role)
+            self.entries[x.pattern].iter().any(|e| e.kind < EntryKind::People)
         }) {
             let entries: Vec<&Entry> = self.entries[c.pattern]
                 .iter()
-                .filter(|e| e.kind != EntryKind::Role)
+                .filter(|e| e.kind < EntryKind::People)
                 .collect();
             let Some(kind) = entries.iter().map(|e| e.kind).min() else {
                 continue;
@@ -996,6 +1099,26 @@ impl Linker {
             [one] => Some(*one),
             many => seen.iter().rev().find(|a| many.contains(a)).copied(),
         }
+    }
+
+    /// The actor an elliptic name at token `first` stands for: "a UN
+    /// mission" is any one, "the UN mission" the one of the country the
+    /// document is about (of the actors named so far, the most recent that
+    /// belongs to a country one of the entries leaves out).
+    fn elliptic_actor(&self, s: &Sentence, first: usize, pattern: usize, seen: &[ActorId]) -> Option<ActorId> {
+        let entries = &self.entries[pattern];
+        if first > 0 && INDEFINITE.contains(&s.tokens[first - 1].norm(s)) {
+            return None;
+        }
+        seen.iter()
+            .rev()
+            .filter_map(|&a| coref::nation(self, a))
+            .find_map(|n| {
+                entries
+                    .iter()
+                    .find(|e| e.kind == EntryKind::Elliptic && e.country == Some(n))
+            })
+            .map(|e| e.actor)
     }
 
     /// The holder of a role: at the document's date when it has one; else
@@ -1041,6 +1164,27 @@ impl Linker {
         })
     }
 
+    /// If a government noun and "in" or "of" stand before token `first`
+    /// ("the leadership in Sudan", "the authorities of Chad"), the first
+    /// token of that noun phrase: past the determiner, if one opens it
+    /// within three words ("the civil political leadership"), else the noun
+    /// itself, so that no verb is ever taken into the phrase.
+    fn government_before(&self, s: &Sentence, first: usize) -> Option<usize> {
+        let prep = s.tokens.get(first.checked_sub(1)?)?;
+        if !matches!(prep.norm(s), "in" | "of") {
+            return None;
+        }
+        let noun = self.government_nouns.match_ending_at(s, first - 1)?;
+        let opener = (1..=3).take_while(|&k| k <= noun).find_map(|k| {
+            let t = &s.tokens[noun - k];
+            if t.kind != TokenKind::Word || t.case != Case::Lower {
+                return Some(None);
+            }
+            DETERMINERS.contains(t.norm(s)).then_some(Some(noun - k + 1))
+        });
+        Some(opener.flatten().unwrap_or(noun))
+    }
+
     /// Past "(LNA)" at token `at`, if one stands there.
     fn skip_parenthetical(&self, s: &Sentence, at: usize) -> usize {
         if s.tokens.get(at).is_some_and(|t| t.norm(s) == "(") {
@@ -1054,24 +1198,52 @@ impl Linker {
     }
 
     fn only_a_place(&self, s: &Sentence, first: usize, state: bool) -> bool {
-        // skip "the", a comma and a direction: "the capital, Tripoli",
-        // "to eastern Libya"
-        let mut end = first;
-        while end > 0 {
-            let t = &s.tokens[end - 1];
-            let w = t.norm(s);
-            if w == "the" || w == "," || (t.case == Case::Lower && DIRECTIONS.contains(w)) {
-                end -= 1;
-            } else {
-                break;
-            }
-        }
         let cues = if state {
             &self.state_place_before
         } else {
             &self.place_before
         };
-        cues.match_ending_at(s, end).is_some()
+        let capitalised = |t: &crate::text::Token| {
+            (t.kind == TokenKind::Word && t.case != Case::Lower) || t.kind == TokenKind::Joiner
+        };
+        let mut first = first;
+        // "the files of Libya and Syria", "in Sirte and Jufra": a name
+        // joined to a place is a place
+        for _ in 0..MAX_LIST_NAMES {
+            // skip "the", a comma and a direction: "the capital, Tripoli",
+            // "to eastern Libya"
+            let mut end = first;
+            while end > 0 {
+                let t = &s.tokens[end - 1];
+                let w = t.norm(s);
+                if w == "the" || w == "," || (t.case == Case::Lower && DIRECTIONS.contains(w)) {
+                    end -= 1;
+                } else {
+                    break;
+                }
+            }
+            if cues.match_ending_at(s, end).is_some() {
+                return true;
+            }
+            // (only "and" and "or": "In Libya, Russia backs Haftar" is no
+            // list)
+            if end == 0 || !matches!(s.tokens[end - 1].norm(s), "and" | "or") {
+                return false;
+            }
+            end -= 1;
+            while end > 0 && s.tokens[end - 1].norm(s) == "," {
+                end -= 1;
+            }
+            let mut p = end;
+            while p > 0 && capitalised(&s.tokens[p - 1]) {
+                p -= 1;
+            }
+            if p == end {
+                return false;
+            }
+            first = p;
+        }
+        false
     }
 
     /// If an agent noun phrase follows token `i` (within two words), the
@@ -1258,6 +1430,33 @@ fn required_case(phrase: &str, kind: EntryKind) -> Vec<Case> {
         }
     }
     out
+}
+
+/// Prepositions that tie a name to its country: "UN mission in Libya",
+/// "Special Envoy for Syria", "Commission of Inquiry on Syria".
+const COUNTRY_PREPOSITIONS: &[&str] = &["in", "for", "on", "to"];
+
+/// The heads of `aliases` that end in a preposition and a state's name
+/// ("UN mission in Libya" -> "UN mission", Libya): news drops the country
+/// when the story is about it. A head of one word ("Mission") is
+/// too vague to stand alone.
+fn elliptic_heads<'a>(
+    aliases: &'a [String],
+    state_names: &'a HashMap<String, ActorId>,
+) -> impl Iterator<Item = (&'a str, ActorId)> + 'a {
+    aliases.iter().filter_map(move |alias| {
+        let words: Vec<&str> = alias.split_whitespace().collect();
+        let n = words.len();
+        (2..n.saturating_sub(1)).find_map(|p| {
+            let tail = words[p + 1..].join(" ");
+            let ties = COUNTRY_PREPOSITIONS.contains(&words[p].to_lowercase().as_str());
+            // where the preposition starts in the alias (a word of
+            // split_whitespace is a slice of it)
+            let at = words[p].as_ptr() as usize - alias.as_ptr() as usize;
+            let country = state_names.get(&tail.to_lowercase()).filter(|_| ties)?;
+            Some((alias[..at].trim_end(), *country))
+        })
+    })
 }
 
 /// Join mentions of one actor that touch ("Mohamed Hamdan Daglo" +
