@@ -11,7 +11,8 @@
 
 use std::path::Path;
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+#[path = "floor.rs"]
+mod floor;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 use actorgraph::corpus::{Document, Reader};
@@ -58,16 +59,7 @@ fn stages(c: &mut Criterion) {
     g.sample_size(10);
 
     // The floor: one automaton pass over the raw text.
-    let aliases: Vec<String> = gazetteer
-        .actors()
-        .iter()
-        .flat_map(|a| a.aliases.iter().cloned())
-        .collect();
-    let floor = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&aliases)
-        .expect("automaton");
+    let floor = floor::floor_automaton(&gazetteer);
     g.bench_function(BenchmarkId::new("floor_aho_corasick", docs.len()), |b| {
         b.iter(|| docs.iter().map(|d| floor.find_iter(&d.text).count()).sum::<usize>())
     });

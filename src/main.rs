@@ -8,6 +8,12 @@ use clap::{Parser, Subcommand};
 
 use cli::common::EXIT_ERROR;
 
+// Linking allocates many small, short-lived strings and vectors per
+// sentence; mimalloc's thread-local free lists serve them at about half the
+// cost of glibc's malloc (perf: malloc and free were 15% of a build).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Turn news about a conflict into a graph of its actors.
 #[derive(Parser)]
 #[command(name = "actorgraph", version, about, long_about = None)]

@@ -14,9 +14,26 @@ use crate::graph::{ActorGraph, DocumentAnalysis, GraphOptions};
 use crate::link::{Gazetteer, Linker};
 
 /// Documents analysed per parallel batch: large enough to keep the cores
-/// busy, small enough that memory stays flat (two batches are in memory at
-/// once: the one analysed and the one being read).
+/// busy, small enough that memory stays flat (three batches are in memory
+/// at once: the one analysed, the one being read and the one being added
+/// to the graph).
 const BATCH: usize = 512;
+/// ...and bytes of text per batch, so that a feed of huge documents keeps
+/// memory flat too (a batch holds at least one document).
+const BATCH_BYTES: usize = 8 << 20;
+
+/// The next batch of `docs`: up to [`BATCH`] documents or [`BATCH_BYTES`]
+/// of text.
+fn next_batch(docs: &mut impl Iterator<Item = Document>) -> Vec<Document> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while batch.len() < BATCH && bytes < BATCH_BYTES {
+        let Some(d) = docs.next() else { break };
+        bytes += d.text.len();
+        batch.push(d);
+    }
+    batch
+}
 
 /// Text -> mentions -> events, for one gazetteer and lexicon.
 pub struct Pipeline {
@@ -64,27 +81,52 @@ impl Pipeline {
     {
         let mut graph = ActorGraph::new(options);
         let mut docs = docs.into_iter();
-        let mut next: Vec<Document> = docs.by_ref().take(BATCH).collect();
-        while !next.is_empty() {
+        let mut next: Vec<Document> = next_batch(&mut docs);
+        // the batch analysed last, still to be added to the graph
+        let mut analysed: Option<(Vec<Document>, Vec<DocumentAnalysis>)> = None;
+        loop {
+            if next.is_empty() {
+                if let Some(done) = analysed.take() {
+                    self.add_batch(&mut graph, done, &mut each);
+                }
+                break;
+            }
             let batch = std::mem::take(&mut next);
-            // Analyse this batch on the pool while this thread reads the
-            // next one: reading, decompressing and parsing overlap the work.
+            // Analyse this batch on the pool while this thread adds the
+            // previous one to the graph and reads the next: reading,
+            // decompressing, parsing and merging all overlap the analysis,
+            // and the pool never waits for the graph.
             let (analyses, following) = std::thread::scope(|scope| {
                 let worker = scope.spawn(|| batch.par_iter().map(|d| self.analyse(d)).collect::<Vec<_>>());
-                let following: Vec<Document> = docs.by_ref().take(BATCH).collect();
+                if let Some(done) = analysed.take() {
+                    self.add_batch(&mut graph, done, &mut each);
+                }
+                let following: Vec<Document> = next_batch(&mut docs);
                 let analyses = match worker.join() {
                     Ok(a) => a,
                     Err(panic) => std::panic::resume_unwind(panic),
                 };
                 (analyses, following)
             });
+            analysed = Some((batch, analyses));
             next = following;
-            for (d, a) in batch.iter().zip(&analyses) {
-                each(d, a);
-                graph.add_document(self.gazetteer(), a);
-            }
         }
         graph
+    }
+
+    /// Add analysed documents to the graph, in input order.
+    fn add_batch<F>(
+        &self,
+        graph: &mut ActorGraph,
+        (docs, analyses): (Vec<Document>, Vec<DocumentAnalysis>),
+        each: &mut F,
+    ) where
+        F: FnMut(&Document, &DocumentAnalysis),
+    {
+        for (d, a) in docs.iter().zip(&analyses) {
+            each(d, a);
+            graph.add_document(self.gazetteer(), a);
+        }
     }
 
     /// Build a graph from a stream of documents.

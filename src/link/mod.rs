@@ -441,11 +441,18 @@ impl Linker {
         }
         // A DFA: more memory (a few MB for the shipped gazetteer) for the
         // fastest scan, which runs once per sentence.
+        // A gazetteer too large for a DFA (the builder refuses past its
+        // state limits) gets the NFA aho-corasick picks: slower, not refused.
         let automaton = AhoCorasickBuilder::new()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(&patterns)
-            .expect("gazetteer patterns build an automaton");
+            .or_else(|_| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&patterns)
+            })
+            .expect("an NFA holds any gazetteer that fits in memory");
         let cues: CueFile = ron::from_str(CUES).expect("embedded cues.ron is valid");
         let mut variant_aliases = Vec::new();
         let mut variant_index: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
@@ -659,13 +666,14 @@ impl Linker {
             let namey = !covered[i]
                 && t.kind == TokenKind::Word
                 && (matches!(t.case, Case::Title | Case::Upper)
-                    || (self.name_particles.contains(t.norm(s))
-                        && s.tokens
-                            .get(i + 1)
-                            .is_some_and(|n| n.kind == TokenKind::Joiner || n.case == Case::Title)));
+                    || (s
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|n| n.kind == TokenKind::Joiner || n.case == Case::Title)
+                        && self.name_particles.contains(t.norm(s))));
             // a capitalised common word opening the sentence is no part
             // of a name ("Then Afewerki left")
-            let opener = cur.is_empty() && SENTENCE_OPENERS.contains(t.norm(s));
+            let opener = namey && cur.is_empty() && SENTENCE_OPENERS.contains(t.norm(s));
             if namey && !opener {
                 cur.push(i);
             } else if t.kind == TokenKind::Joiner && !cur.is_empty() && !covered[i] {
@@ -687,20 +695,24 @@ impl Linker {
             return None;
         }
         let keys: Vec<std::rc::Rc<str>> = norms.iter().map(|w| variant::cached_key(w)).collect();
-        // no word of the run can be part of any alias: nothing to do
-        let hopeless = keys
+        // the alias words each word of the run may spell
+        let cands_at: Vec<Option<&Vec<(usize, usize)>>> = keys
             .iter()
-            .all(|k| k.len() < variant::MIN_KEY_LEN || !self.variant_index.contains_key(&variant::skeleton(k)));
+            .map(|k| {
+                (k.len() >= variant::MIN_KEY_LEN)
+                    .then(|| self.variant_index.get(&variant::skeleton(k)))
+                    .flatten()
+            })
+            .collect();
+        // no word of the run can be part of any alias: nothing to do
+        let hopeless = cands_at.iter().all(Option::is_none);
         if hopeless && (run.len() > 1 || state.surnames.is_empty()) {
             return None;
         }
         // (actor, start in run, length, exact words)
         let mut best: Option<(ActorId, usize, usize, usize)> = None;
-        for (p, k) in keys.iter().enumerate() {
-            if k.len() < variant::MIN_KEY_LEN {
-                continue;
-            }
-            let Some(cands) = self.variant_index.get(&variant::skeleton(k)) else {
+        for (p, cands) in cands_at.iter().enumerate() {
+            let Some(cands) = *cands else {
                 continue;
             };
             for &(ai, q) in cands {

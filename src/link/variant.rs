@@ -108,15 +108,22 @@ fn is_vowel(c: char) -> bool {
 
 /// The first letter and the consonants of a key.
 pub fn skeleton(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    for (i, c) in key.chars().enumerate() {
+    skeleton_chars(key).collect()
+}
+
+/// The letters of [`skeleton`], without building it.
+fn skeleton_chars(key: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last = None;
+    key.chars().enumerate().filter_map(move |(i, c)| {
         // a consonant written twice across a dropped vowel counts once
         // ("Afewerki" / "Afwerki")
-        if (i == 0 || !is_vowel(c)) && !out.ends_with(c) {
-            out.push(c);
+        if (i == 0 || !is_vowel(c)) && last != Some(c) {
+            last = Some(c);
+            Some(c)
+        } else {
+            None
         }
-    }
-    out
+    })
 }
 
 /// Whether two keys are variants of one name (and not the same key).
@@ -127,7 +134,14 @@ pub fn keys_are_variants(a: &str, b: &str) -> bool {
     if a.len() < MIN_KEY_LEN || b.len() < MIN_KEY_LEN {
         return false;
     }
-    skeleton(a) == skeleton(b) && strsim::normalized_levenshtein(a, b) >= MIN_SIMILARITY
+    // the edit distance is at least the difference of lengths: keys too
+    // unlike in length cannot reach the similarity (checked first, as it
+    // costs nothing)
+    let (short, long) = (a.len().min(b.len()) as f64, a.len().max(b.len()) as f64);
+    if short / long < MIN_SIMILARITY {
+        return false;
+    }
+    skeleton_chars(a).eq(skeleton_chars(b)) && strsim::normalized_levenshtein(a, b) >= MIN_SIMILARITY
 }
 
 /// Whether two words are variants of one name.

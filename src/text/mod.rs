@@ -221,15 +221,32 @@ pub fn segment(text: &str) -> Vec<Sentence> {
 /// not break). Each piece keeps its trailing spaces, as UAX #29's do.
 fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
+    let n = bytes.len();
+    // The character at byte `i` (a char boundary) and its length.
+    let char_at = |i: usize| {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    };
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    // Bytes, not chars: every character that matters is ASCII or starts
+    // with one of four lead bytes, so the rest of the text is skipped a
+    // byte at a time without decoding.
+    while i < n {
+        let b = bytes[i];
+        let (c, len) = match b {
+            b'\n' | b'\r' | b'.' | b'!' | b'?' => (char::from(b), 1),
+            0xC2 | 0xD8 | 0xE2 | 0xE3 => char_at(i),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         let end = match c {
-            '\n' | '\u{2029}' | '\u{85}' => i + c.len_utf8(),
+            '\n' | '\u{2029}' | '\u{85}' => i + len,
             '\r' => {
                 if bytes.get(i + 1) == Some(&b'\n') {
-                    iter.next();
                     i + 2
                 } else {
                     i + 1
@@ -237,31 +254,34 @@ fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
             }
             '.' | '!' | '?' | '\u{3002}' | '\u{061F}' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}' => {
                 // more terminators and closers: "?!", "...", ".\"", ".)"
-                let mut j = i + c.len_utf8();
-                while let Some(&(k, d)) = iter.peek() {
+                let mut j = i + len;
+                while j < n {
+                    let (d, dl) = char_at(j);
                     if matches!(
                         d,
                         '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{BB}'
                     ) {
-                        j = k + d.len_utf8();
-                        iter.next();
+                        j += dl;
                     } else {
                         break;
                     }
                 }
+                i = j;
                 // spaces, then the next character decides
                 let mut k = j;
-                while k < bytes.len() && (bytes[k] == b' ' || bytes[k] == b'\t') {
+                while k < n && (bytes[k] == b' ' || bytes[k] == b'\t') {
                     k += 1;
                 }
-                if k == j && k < bytes.len() && !matches!(bytes[k], b'\n' | b'\r') {
+                if k == j && k < n && !matches!(bytes[k], b'\n' | b'\r') {
                     continue; // "U.S", "5.5": no space, no break
                 }
                 // SB8a: another terminator or a continuation (",", ";", ":",
                 // "-") keeps the sentence open; SB8: so does a lower-case
                 // letter after any non-letters ("... (and then")
-                let next = text[k..].chars().next();
-                if next.is_some_and(|n| matches!(n, '.' | '!' | '?' | ',' | ';' | ':' | '-')) {
+                if bytes
+                    .get(k)
+                    .is_some_and(|n| matches!(n, b'.' | b'!' | b'?' | b',' | b';' | b':' | b'-'))
+                {
                     continue;
                 }
                 let first_letter = text[k..]
@@ -279,20 +299,21 @@ fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
                     k += usize::from(bytes.get(k) == Some(&b'\n'));
                 }
                 // the spaces go with this sentence
-                while iter.peek().is_some_and(|&(x, _)| x < k) {
-                    iter.next();
-                }
                 k
             }
-            _ => continue,
+            _ => {
+                i += len;
+                continue;
+            }
         };
+        i = end;
         if end > start {
             out.push((start, end));
             start = end;
         }
     }
-    if start < text.len() {
-        out.push((start, text.len()));
+    if start < n {
+        out.push((start, n));
     }
     out
 }
@@ -441,7 +462,6 @@ fn ends_with_abbreviation(piece: &str) -> bool {
 /// Tokenise `text[start..end]` into tokens and the normal form.
 fn tokenize(text: &str, start: usize, end: usize) -> (Vec<Token>, String) {
     let piece = &text[start..end];
-    let mut tokens: Vec<Token> = Vec::new();
     let mut norm = String::with_capacity(piece.len() + 8);
     norm.push(' ');
     let words: Vec<(usize, &str)> = if spaced_script(piece) {
@@ -449,6 +469,8 @@ fn tokenize(text: &str, start: usize, end: usize) -> (Vec<Token>, String) {
     } else {
         piece.split_word_bound_indices().collect()
     };
+    // about half the pieces are spaces
+    let mut tokens: Vec<Token> = Vec::with_capacity(words.len() / 2 + 2);
     let mut i = 0;
     while i < words.len() {
         let (off, w) = words[i];
@@ -537,6 +559,25 @@ fn possessive_cut(word: &str) -> Option<usize> {
 
 fn push_token(tokens: &mut Vec<Token>, norm: &mut String, text: &str, start: usize, end: usize, kind: TokenKind) {
     let surface = &text[start..end];
+    if matches!(kind, TokenKind::Word | TokenKind::Number) && surface.is_ascii() {
+        // the common case, case and normal form in one pass
+        let norm_start = norm.len();
+        let case = push_ascii_word(norm, surface.as_bytes());
+        if norm.len() == norm_start {
+            norm.push('_'); // "." alone: see below
+        }
+        let norm_end = norm.len();
+        norm.push(' ');
+        tokens.push(Token {
+            start,
+            end,
+            norm_start,
+            norm_end,
+            kind,
+            case,
+        });
+        return;
+    }
     let case = case_of(surface);
     if kind == TokenKind::Joiner {
         let at = norm.len();
@@ -596,6 +637,14 @@ fn push_token(tokens: &mut Vec<Token>, norm: &mut String, text: &str, start: usi
 
 /// The capitalisation of a word.
 pub fn case_of(word: &str) -> Case {
+    if word.is_ascii() {
+        ascii_case_of(word.as_bytes())
+    } else {
+        unicode_case_of(word)
+    }
+}
+
+fn unicode_case_of(word: &str) -> Case {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return Case::Other;
@@ -635,6 +684,53 @@ pub fn normalize_phrase(phrase: &str) -> (String, usize) {
         }
     }
     (out, n)
+}
+
+/// Append the normal form of an ASCII word (lower case, dots dropped, as
+/// [`push_normalized`] does) and return its [`case_of`], in one pass.
+fn push_ascii_word(norm: &mut String, word: &[u8]) -> Case {
+    let mut first_upper: Option<bool> = None;
+    let (mut any_lower, mut any_upper_after) = (false, false);
+    for &b in word {
+        if b != b'.' {
+            norm.push(char::from(b.to_ascii_lowercase()));
+        }
+        if b.is_ascii_alphabetic() {
+            let upper = b.is_ascii_uppercase();
+            if first_upper.is_none() {
+                first_upper = Some(upper);
+                any_lower |= !upper;
+            } else if upper {
+                any_upper_after = true;
+            } else {
+                any_lower = true;
+            }
+        }
+    }
+    match first_upper {
+        None => Case::Other,
+        Some(false) if !any_upper_after => Case::Lower,
+        Some(true) if !any_lower => Case::Upper,
+        Some(true) if !any_upper_after => Case::Title,
+        Some(_) => Case::Other,
+    }
+}
+
+/// [`case_of`] for ASCII, by bytes: most words of news in Latin script.
+fn ascii_case_of(word: &[u8]) -> Case {
+    let Some(at) = word.iter().position(u8::is_ascii_alphabetic) else {
+        return Case::Other;
+    };
+    let first_upper = word[at].is_ascii_uppercase();
+    let rest = &word[at + 1..];
+    let any_lower = !first_upper || rest.iter().any(u8::is_ascii_lowercase);
+    let any_upper_after = rest.iter().any(u8::is_ascii_uppercase);
+    match (first_upper, any_lower, any_upper_after) {
+        (false, _, false) => Case::Lower,
+        (true, false, _) => Case::Upper,
+        (true, true, false) => Case::Title,
+        _ => Case::Other,
+    }
 }
 
 #[cfg(test)]
@@ -736,6 +832,28 @@ mod tests {
         assert_eq!(case_of("us"), Case::Lower);
         assert_eq!(case_of("Chad"), Case::Title);
         assert_eq!(case_of("iPhone"), Case::Other);
+        for w in [
+            "",
+            "123",
+            "U.S.",
+            "al-Sarraj",
+            "McCain",
+            "iPhone",
+            "5G",
+            "ABC1",
+            "a",
+            "A",
+            "'s",
+            "Hello",
+            "x-Ray",
+            "-",
+            "eBay",
+        ] {
+            assert_eq!(ascii_case_of(w.as_bytes()), unicode_case_of(w), "{w:?}");
+            let mut norm = String::new();
+            assert_eq!(push_ascii_word(&mut norm, w.as_bytes()), unicode_case_of(w), "{w:?}");
+            assert_eq!(norm, super::normalize::normalize_word(w), "{w:?}");
+        }
     }
 
     #[test]

@@ -4,19 +4,47 @@
 use rustc_hash::FxHashSet;
 
 /// A set of normalised words.
+///
+/// Most words asked about are in no set, so two bit masks answer first,
+/// without hashing: the lengths of the words in the set, and their first
+/// bytes.
 #[derive(Debug, Clone, Default)]
-pub struct WordSet(FxHashSet<Box<str>>);
+pub struct WordSet {
+    words: FxHashSet<Box<str>>,
+    /// Bit `n` set: a word of `n` bytes is in the set (bit 63: 63 or more).
+    lengths: u64,
+    /// Bit `b` set: a word starting with byte `b` is in the set.
+    first_bytes: [u64; 4],
+}
 
 impl WordSet {
     /// The set of `words` (already normalised).
     pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Self {
-        WordSet(words.into_iter().map(|w| Box::from(w.as_ref())).collect())
+        let mut set = WordSet::default();
+        for w in words {
+            let w = w.as_ref();
+            set.lengths |= length_bit(w);
+            if let Some(&b) = w.as_bytes().first() {
+                set.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            set.words.insert(Box::from(w));
+        }
+        set
     }
 
     /// Whether `word` is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        let Some(&b) = word.as_bytes().first() else {
+            return self.words.contains(word);
+        };
+        self.lengths & length_bit(word) != 0
+            && self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            && self.words.contains(word)
     }
+}
+
+fn length_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
 }
 
 /// A [`WordSet`] built once from a constant list, for `static` use.
