@@ -95,10 +95,12 @@ fn antecedents<'a>(
 ) -> impl Iterator<Item = ActorId> + 'a {
     let here = mentions.iter().filter(move |m| m.end_token <= before).map(|m| m.actor);
     let index = s.index;
+    // the history is in sentence order: only its tail can be near, so a
+    // long document costs no more per pronoun than a short one
+    let near = state.history.partition_point(|(si, ..)| *si + LOOKBACK < index);
+    let tail = &state.history[near..];
     let earlier = (1..=LOOKBACK).flat_map(move |back| {
-        state
-            .history
-            .iter()
+        tail.iter()
             .filter(move |(si, ..)| index >= back && *si == index - back)
             .map(|(_, a, _)| *a)
     });

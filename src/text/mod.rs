@@ -323,9 +323,10 @@ fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
 /// [`word_bounds`] gives the same words as UAX #29. Other scripts (Thai,
 /// CJK) go through unicode-segmentation.
 fn spaced_script(piece: &str) -> bool {
-    piece
-        .chars()
-        .all(|c| (c as u32) < 0x0E00 || ('\u{2000}'..='\u{206F}').contains(&c) || c == '\u{FEFF}')
+    piece.is_ascii()
+        || piece
+            .chars()
+            .all(|c| (c as u32) < 0x0E00 || ('\u{2000}'..='\u{206F}').contains(&c) || c == '\u{FEFF}')
 }
 
 /// Word bounds as UAX #29 draws them for spaced scripts, in one pass:
@@ -549,6 +550,9 @@ fn tokenize(text: &str, start: usize, end: usize) -> (Vec<Token>, String) {
 }
 
 fn possessive_cut(word: &str) -> Option<usize> {
+    if !word.ends_with(['s', 'S']) {
+        return None;
+    }
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if word.len() > suffix.len() && word.ends_with(suffix) {
             return Some(word.len() - suffix.len());
