@@ -6,12 +6,14 @@
 //! batches, adding each batch to the graph in input order so the graph is
 //! the same whatever the thread count.
 
+use std::path::Path;
+
 use rayon::prelude::*;
 
 use crate::corpus::Document;
-use crate::extract::{Extractor, Lexicon};
+use crate::extract::{Extractor, Lexicon, LexiconError};
 use crate::graph::{ActorGraph, DocumentAnalysis, GraphOptions};
-use crate::link::{Gazetteer, Linker};
+use crate::link::{Gazetteer, GazetteerError, Linker};
 
 /// Documents analysed per parallel batch: large enough to keep the cores
 /// busy, small enough that memory stays flat (three batches are in memory
@@ -35,6 +37,18 @@ fn next_batch(docs: &mut impl Iterator<Item = Document>) -> Vec<Document> {
     batch
 }
 
+/// Why [`Pipeline::load`] could not make a pipeline. The message names the
+/// file and, for a bad file, the line and column.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A gazetteer file is missing, unreadable or wrong.
+    #[error("loading the gazetteer: {0}")]
+    Gazetteer(GazetteerError),
+    /// The lexicon file is missing, unreadable or wrong.
+    #[error("loading the lexicon: {0}")]
+    Lexicon(LexiconError),
+}
+
 /// Text -> mentions -> events, for one gazetteer and lexicon.
 pub struct Pipeline {
     linker: Linker,
@@ -53,6 +67,30 @@ impl Pipeline {
     /// The shipped gazetteer and lexicon.
     pub fn shipped() -> Result<Self, crate::link::GazetteerError> {
         Ok(Pipeline::new(Gazetteer::shipped()?, Lexicon::embedded()))
+    }
+
+    /// The pipeline of the command line's `--gazetteer FILE...`,
+    /// `--no-default-gazetteer` and `--lexicon FILE`: the shipped gazetteer
+    /// (unless `no_default_gazetteer`) plus `gazetteers`, and `lexicon`
+    /// instead of the shipped lexicon when given. Also returns the
+    /// gazetteer's warnings worth reporting: those of a gazetteer the user
+    /// changed (the shipped one's own are known and left out).
+    pub fn load<P: AsRef<Path>>(
+        gazetteers: &[P],
+        no_default_gazetteer: bool,
+        lexicon: Option<&Path>,
+    ) -> Result<(Self, Vec<String>), LoadError> {
+        let gazetteer = Gazetteer::load(gazetteers, no_default_gazetteer).map_err(LoadError::Gazetteer)?;
+        let warnings = if gazetteers.is_empty() && !no_default_gazetteer {
+            Vec::new()
+        } else {
+            gazetteer.warnings().to_vec()
+        };
+        let lexicon = match lexicon {
+            Some(p) => Lexicon::from_file(p).map_err(LoadError::Lexicon)?,
+            None => Lexicon::embedded(),
+        };
+        Ok((Pipeline::new(gazetteer, lexicon), warnings))
     }
 
     /// The linker.

@@ -192,6 +192,23 @@ pub fn merge_all(graphs: Vec<SavedGraph>) -> Result<(SavedGraph, BTreeSet<String
     Ok((acc, repeated))
 }
 
+/// The warning to give when merged graphs share documents (the ids that
+/// [`merge_all`] returns), or `None` when they share none: the first five
+/// ids, and what it means for the counts.
+pub fn repeated_warning(repeated: &BTreeSet<String>) -> Option<String> {
+    if repeated.is_empty() {
+        return None;
+    }
+    let shown: Vec<&str> = repeated.iter().take(5).map(String::as_str).collect();
+    Some(format!(
+        "{} document(s) are in more than one graph ({}{}): they count once in `documents`, but their \
+         events count once per graph",
+        repeated.len(),
+        shown.join(", "),
+        if repeated.len() > shown.len() { ", …" } else { "" }
+    ))
+}
+
 /// What [`build_into`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IntoReport {

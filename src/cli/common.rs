@@ -9,9 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Args;
 
-use actorgraph::corpus::{parse_date, Document, Reader, SkipReason};
-use actorgraph::extract::Lexicon;
-use actorgraph::link::Gazetteer;
+use actorgraph::corpus::{parse_date_option, Document, Reader, SkipReason};
 use actorgraph::pipeline::Pipeline;
 
 /// Exit status when some input was skipped (the rest was processed).
@@ -40,7 +38,7 @@ pub struct ModelArgs {
 }
 
 pub fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
-    parse_date(s).ok_or_else(|| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+    parse_date_option(s).map_err(|e| e.to_string())
 }
 
 pub fn pipeline(m: &ModelArgs) -> Result<Pipeline> {
@@ -48,17 +46,11 @@ pub fn pipeline(m: &ModelArgs) -> Result<Pipeline> {
         // Only the first call can set it; later ones keep the first setting.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    let gazetteer = Gazetteer::load(&m.gazetteers, m.no_default_gazetteer).context("loading the gazetteer")?;
-    for w in gazetteer.warnings() {
-        if !m.gazetteers.is_empty() || m.no_default_gazetteer {
-            eprintln!("actorgraph: warning: {w}");
-        }
+    let (pipeline, warnings) = Pipeline::load(&m.gazetteers, m.no_default_gazetteer, m.lexicon.as_deref())?;
+    for w in warnings {
+        eprintln!("actorgraph: warning: {w}");
     }
-    let lexicon = match &m.lexicon {
-        Some(p) => Lexicon::from_file(p).context("loading the lexicon")?,
-        None => Lexicon::embedded(),
-    };
-    Ok(Pipeline::new(gazetteer, lexicon))
+    Ok(pipeline)
 }
 
 /// Counts of what the reader read and skipped, reported at the end.

@@ -41,15 +41,8 @@ pub fn run(a: MergeArgs) -> Result<ExitCode> {
     }
     let graphs = a.inputs.iter().map(|p| store::read(p)).collect::<Result<Vec<_>, _>>()?;
     let (merged, repeated) = store::merge_all(graphs)?;
-    if !repeated.is_empty() {
-        let shown: Vec<&str> = repeated.iter().take(5).map(String::as_str).collect();
-        eprintln!(
-            "actorgraph: warning: {} document(s) are in more than one graph ({}{}): they count once \
-             in `documents`, but their events count once per graph",
-            repeated.len(),
-            shown.join(", "),
-            if repeated.len() > shown.len() { ", …" } else { "" }
-        );
+    if let Some(w) = store::repeated_warning(&repeated) {
+        eprintln!("actorgraph: warning: {w}");
     }
     let text = store::to_json(&merged.graph, &merged.level, a.links_key);
     match &a.output {

@@ -5,27 +5,19 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
-use clap::{Args, ValueEnum};
+use anyhow::{Context, Result};
+use clap::Args;
 
 use actorgraph::export::{self, csv::Tables, ExportOptions, Exported, Format};
 use actorgraph::extract::Relation;
-use actorgraph::graph::view::{self, ViewOptions};
+pub use actorgraph::graph::view::Level;
+use actorgraph::graph::view::{parse_relation, ViewRequest};
 use actorgraph::graph::ActorGraph;
 
 use super::common::{parse_date_arg, write_output};
 
 /// Exit status of a usage error (as clap's).
 pub const EXIT_USAGE: u8 = 2;
-
-/// The level of a graph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Level {
-    /// One node per actor.
-    Actor,
-    /// Persons folded into their affiliation (Lavrov -> russia), weights and evidence merged.
-    Faction,
-}
 
 /// Which part of the graph to write.
 #[derive(Args, Debug, Clone)]
@@ -48,8 +40,17 @@ pub struct ViewArgs {
     pub until: Option<chrono::NaiveDate>,
 }
 
-fn parse_relation(s: &str) -> Result<Relation, String> {
-    Relation::parse(s).ok_or_else(|| format!("{s:?} is not a relation (support, oppose or meet)"))
+impl ViewArgs {
+    /// The view the flags ask for.
+    pub fn request(&self) -> ViewRequest {
+        ViewRequest {
+            level: self.level,
+            relations: self.relations.clone(),
+            min_weight: self.min_weight,
+            since: self.since,
+            until: self.until,
+        }
+    }
 }
 
 /// The output format and where it goes.
@@ -90,42 +91,18 @@ impl OutputArgs {
                 "--format csv writes two files (nodes.csv and edges.csv): give the folder for them with -o DIR",
             ));
         }
-        if let (Some(s), Some(u)) = (self.view.since, self.view.until) {
-            if s > u {
-                return Some(usage_error(&format!("--since {s} is after --until {u}")));
-            }
+        if let Err(e) = self.view.request().check() {
+            return Some(usage_error(&e.to_string()));
         }
         None
     }
 
-    /// The view to apply to a graph saved at `saved_level`, and the level
-    /// of the result.
-    fn view(&self, saved_level: &str) -> Result<(ViewOptions, &'static str)> {
-        let saved_faction = saved_level == "faction";
-        if saved_faction && self.view.level == Some(Level::Actor) {
-            bail!(
-                "the graph is at the faction level: its persons cannot be unfolded (build it again with --level actor)"
-            );
-        }
-        let faction = self.view.level == Some(Level::Faction) || saved_faction;
-        let opts = ViewOptions {
-            // a faction-level graph is not folded twice
-            faction: faction && !saved_faction,
-            relations: self.view.relations.clone(),
-            min_weight: self.view.min_weight,
-            since: self.view.since,
-            until: self.view.until,
-        };
-        Ok((opts, if faction { "faction" } else { "actor" }))
-    }
-
     /// Apply the view to `graph` (saved at `saved_level`) and write it.
     pub fn write(&self, graph: &ActorGraph, saved_level: &str) -> Result<()> {
-        let (opts, level) = self.view(saved_level)?;
-        let viewed = view::apply(graph, &opts);
-        let exported = export::export(
-            &viewed,
-            level,
+        let exported = export::export_view(
+            graph,
+            saved_level,
+            &self.view.request(),
             self.format,
             ExportOptions {
                 links_key: self.links_key,

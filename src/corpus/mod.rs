@@ -183,6 +183,16 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
 }
 
+/// A date given as an option (`--date`, `--since`) that is not one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a date of the form YYYY-MM-DD")]
+pub struct BadDate(pub String);
+
+/// Read a date given as an option, as [`parse_date`] reads it.
+pub fn parse_date_option(s: &str) -> Result<NaiveDate, BadDate> {
+    parse_date(s).ok_or_else(|| BadDate(s.to_string()))
+}
+
 enum Source {
     Lines {
         path: String,
@@ -236,15 +246,7 @@ impl Reader {
     }
 
     fn check_id(&mut self, path: &str, line: usize, doc: Document) -> Result<Document, CorpusError> {
-        if self.seen.insert(doc.id.clone()) {
-            Ok(doc)
-        } else {
-            Err(CorpusError::DuplicateId {
-                path: path.to_string(),
-                line,
-                id: doc.id,
-            })
-        }
+        check_id(&mut self.seen, path, line, doc)
     }
 
     /// Open the next input; `Some(item)` when the input itself is a whole
@@ -328,23 +330,103 @@ impl Reader {
             }
             *line += 1;
             let (path, line) = (path.clone(), *line);
+            let item = read_record(&self.buf, &path, line, &mut self.warnings);
             if self.buf.len() > MAX_INPUT_BYTES {
+                // the memory of a runaway line is given back
                 self.buf = Vec::new();
-                return Some(Err(CorpusError::BadLine {
-                    path,
-                    line,
-                    kind: SkipReason::TooLarge,
-                    reason: format!("line longer than {} MiB, skipped", MAX_INPUT_BYTES >> 20),
-                }));
             }
-            let bytes = trim_ascii(&self.buf);
-            if bytes.is_empty() {
+            let Some(item) = item else {
                 continue;
-            }
-            let parsed = parse_record(bytes, &path, line, &mut self.warnings);
-            return Some(parsed.and_then(|d| self.check_id(&path, line, d)));
+            };
+            return Some(item.and_then(|d| self.check_id(&path, line, d)));
         }
     }
+}
+
+/// Documents handed over one JSON Lines record at a time by a program
+/// that holds them already (a binding's list of records, a message queue),
+/// read as the lines of a `.jsonl` input are: the same checks, the same
+/// warnings, the same messages (`name:N: reason`, N counting the records
+/// from 1), and a repeated id refused.
+#[derive(Debug, Default)]
+pub struct Records {
+    name: String,
+    line: usize,
+    seen: HashSet<String>,
+    warnings: Vec<Warning>,
+}
+
+impl Records {
+    /// A reader of records; `name` stands for the file in errors and
+    /// warnings.
+    pub fn new(name: impl Into<String>) -> Self {
+        Records {
+            name: name.into(),
+            ..Records::default()
+        }
+    }
+
+    /// The document of the next record, one JSON object as the bytes of a
+    /// line; `None` for a blank record, which is counted but holds no
+    /// document (as a blank line).
+    pub fn read(&mut self, record: &[u8]) -> Option<Result<Document, CorpusError>> {
+        self.line += 1;
+        let item = read_record(record, &self.name, self.line, &mut self.warnings)?;
+        Some(item.and_then(|d| check_id(&mut self.seen, &self.name, self.line, d)))
+    }
+
+    /// Count a record that could not even be put into JSON text (a value
+    /// of a type JSON lacks) and give its error, `name:N: reason`.
+    pub fn refuse(&mut self, reason: impl Into<String>) -> CorpusError {
+        self.line += 1;
+        CorpusError::BadLine {
+            path: self.name.clone(),
+            line: self.line,
+            kind: SkipReason::NotADocument,
+            reason: reason.into(),
+        }
+    }
+
+    /// Warnings gathered so far (taken out of the reader).
+    pub fn take_warnings(&mut self) -> Vec<Warning> {
+        std::mem::take(&mut self.warnings)
+    }
+}
+
+/// Refuse a document whose id was seen before.
+fn check_id(seen: &mut HashSet<String>, path: &str, line: usize, doc: Document) -> Result<Document, CorpusError> {
+    if seen.insert(doc.id.clone()) {
+        Ok(doc)
+    } else {
+        Err(CorpusError::DuplicateId {
+            path: path.to_string(),
+            line,
+            id: doc.id,
+        })
+    }
+}
+
+/// The document of one line of JSON Lines, or `None` for a blank line.
+/// A line longer than [`MAX_INPUT_BYTES`] is refused unread.
+fn read_record(
+    bytes: &[u8],
+    path: &str,
+    line: usize,
+    warnings: &mut Vec<Warning>,
+) -> Option<Result<Document, CorpusError>> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Some(Err(CorpusError::BadLine {
+            path: path.to_string(),
+            line,
+            kind: SkipReason::TooLarge,
+            reason: format!("line longer than {} MiB, skipped", MAX_INPUT_BYTES >> 20),
+        }));
+    }
+    let bytes = trim_ascii(bytes);
+    if bytes.is_empty() {
+        return None;
+    }
+    Some(parse_record(bytes, path, line, warnings))
 }
 
 impl Iterator for Reader {
@@ -694,6 +776,39 @@ mod tests {
         assert!(r.buf.capacity() <= MAX_INPUT_BYTES + 1);
         assert_eq!(r.next().unwrap().unwrap().id, "b");
         assert!(r.next().is_none());
+    }
+
+    #[test]
+    fn records_are_read_as_lines_are() {
+        let mut r = Records::new("docs");
+        let mut read = |rec: &str| {
+            r.read(rec.as_bytes())
+                .map(|i| i.map(|d| d.id).map_err(|e| e.to_string()))
+        };
+        assert_eq!(
+            read(r#"{"id": "a", "text": "Egypt backs Haftar."}"#),
+            Some(Ok("a".to_string()))
+        );
+        assert_eq!(read("  "), None, "a blank record is counted, and holds nothing");
+        assert_eq!(
+            read(r#"{"id": "b"}"#),
+            Some(Err("docs:3: missing field `text` at line 1 column 11".to_string()))
+        );
+        assert_eq!(
+            read(r#"{"id": "a", "text": "again"}"#),
+            Some(Err("docs:4: duplicate document id \"a\", skipped".to_string()))
+        );
+        assert_eq!(
+            read(r#"{"id": "c", "text": "t", "date": "soon"}"#),
+            Some(Ok("c".to_string()))
+        );
+        assert_eq!(r.refuse("no JSON").to_string(), "docs:6: no JSON");
+        let w = r.take_warnings();
+        assert_eq!(w[0].place, "docs:5");
+        assert_eq!(
+            parse_date_option("2020-02-30").unwrap_err().to_string(),
+            "\"2020-02-30\" is not a date of the form YYYY-MM-DD"
+        );
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod layout;
 mod xml;
 
 use crate::extract::Relation;
+use crate::graph::view::{self, ViewError, ViewRequest};
 use crate::graph::ActorGraph;
 use crate::link::ActorKind;
 
@@ -70,6 +71,32 @@ impl Format {
     }
 }
 
+impl Format {
+    /// Every format, in the order of `--help`.
+    pub const ALL: [Format; 8] = [
+        Format::Json,
+        Format::Dot,
+        Format::Gexf,
+        Format::Graphml,
+        Format::Csv,
+        Format::Svg,
+        Format::Png,
+        Format::Html,
+    ];
+}
+
+impl std::str::FromStr for Format {
+    type Err = ExportError;
+
+    /// A format by its name on the command line.
+    fn from_str(s: &str) -> Result<Self, ExportError> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| ExportError::UnknownFormat(s.to_string()))
+    }
+}
+
 /// Options of the formats that have some.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ExportOptions {
@@ -97,6 +124,26 @@ pub enum ExportError {
     /// Graphviz could not draw the picture.
     #[error(transparent)]
     Render(#[from] dot::RenderError),
+    /// The view asked for cannot be made of this graph.
+    #[error(transparent)]
+    View(#[from] ViewError),
+    /// Not the name of a format.
+    #[error("{0:?} is not a format (json, dot, gexf, graphml, csv, svg, png or html)")]
+    UnknownFormat(String),
+}
+
+/// Apply `request` to `g`, a graph saved at `saved_level` ("actor" or
+/// "faction"), and write the view in `format`: what `build` and `convert`
+/// write, so that a graph read back gives the bytes of the graph built.
+pub fn export_view(
+    g: &ActorGraph,
+    saved_level: &str,
+    request: &ViewRequest,
+    format: Format,
+    opts: ExportOptions,
+) -> Result<Exported, ExportError> {
+    let (view_opts, level) = request.resolve(saved_level)?;
+    export(&view::apply(g, &view_opts), level, format, opts)
 }
 
 /// Write `g` in `format`. `level` ("actor" or "faction") is recorded where
@@ -147,4 +194,25 @@ pub fn relation_rgb(r: Relation) -> (u8, u8, u8) {
 /// with the logarithm of the weight.
 pub fn edge_width(weight: u64) -> f64 {
     1.0 + (weight as f64).ln().max(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_name() {
+        for f in Format::ALL {
+            assert_eq!(f.as_str().parse::<Format>().unwrap(), f);
+        }
+        assert_eq!(
+            <Format as clap::ValueEnum>::value_variants().len(),
+            Format::ALL.len(),
+            "every format is in Format::ALL"
+        );
+        assert_eq!(
+            "pdf".parse::<Format>().unwrap_err().to_string(),
+            "\"pdf\" is not a format (json, dot, gexf, graphml, csv, svg, png or html)"
+        );
+    }
 }

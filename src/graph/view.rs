@@ -43,6 +43,113 @@ impl ViewOptions {
     }
 }
 
+/// The level of a graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Level {
+    /// One node per actor.
+    Actor,
+    /// Persons folded into their affiliation (Lavrov -> russia), weights and evidence merged.
+    Faction,
+}
+
+impl Level {
+    /// "actor" or "faction", as graphs record it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Actor => "actor",
+            Level::Faction => "faction",
+        }
+    }
+}
+
+impl std::str::FromStr for Level {
+    type Err = ViewError;
+
+    fn from_str(s: &str) -> Result<Self, ViewError> {
+        match s {
+            "actor" => Ok(Level::Actor),
+            "faction" => Ok(Level::Faction),
+            _ => Err(ViewError::Level(s.to_string())),
+        }
+    }
+}
+
+/// Why a view cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ViewError {
+    /// Not the name of a level.
+    #[error("{0:?} is not a level (actor or faction)")]
+    Level(String),
+    /// Not the name of a relation.
+    #[error("{0:?} is not a relation (support, oppose or meet)")]
+    Relation(String),
+    /// A date window that ends before it starts.
+    #[error("--since {since} is after --until {until}")]
+    Window {
+        /// Its start.
+        since: NaiveDate,
+        /// Its end.
+        until: NaiveDate,
+    },
+    /// The actor level of a graph saved at the faction level.
+    #[error("the graph is at the faction level: its persons cannot be unfolded (build it again with --level actor)")]
+    Unfold,
+}
+
+/// A relation by its name, for a view.
+pub fn parse_relation(s: &str) -> Result<Relation, ViewError> {
+    Relation::parse(s).ok_or_else(|| ViewError::Relation(s.to_string()))
+}
+
+/// A view as it is asked for (by `build` and `convert`, and the Python
+/// package's `to_format`), before it meets a graph: the level wanted
+/// (`None`: the graph's own) and the filters of [`ViewOptions`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewRequest {
+    /// The level wanted; `None` keeps the level of the graph.
+    pub level: Option<Level>,
+    /// Keep only these relations (all when empty).
+    pub relations: Vec<Relation>,
+    /// Keep only edges of at least this weight (after the date window).
+    pub min_weight: u64,
+    /// Keep only evidence dated on or after this day.
+    pub since: Option<NaiveDate>,
+    /// Keep only evidence dated on or before this day.
+    pub until: Option<NaiveDate>,
+}
+
+impl ViewRequest {
+    /// Whether the request makes sense before any graph is read: a date
+    /// window must not end before it starts.
+    pub fn check(&self) -> Result<(), ViewError> {
+        match (self.since, self.until) {
+            (Some(since), Some(until)) if since > until => Err(ViewError::Window { since, until }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The view to apply to a graph saved at `saved_level` ("actor" or
+    /// "faction"), and the level of the result. A faction-level graph is
+    /// not folded twice, and cannot be unfolded.
+    pub fn resolve(&self, saved_level: &str) -> Result<(ViewOptions, &'static str), ViewError> {
+        self.check()?;
+        let saved_faction = saved_level == Level::Faction.as_str();
+        if saved_faction && self.level == Some(Level::Actor) {
+            return Err(ViewError::Unfold);
+        }
+        let faction = self.level == Some(Level::Faction) || saved_faction;
+        let opts = ViewOptions {
+            faction: faction && !saved_faction,
+            relations: self.relations.clone(),
+            min_weight: self.min_weight,
+            since: self.since,
+            until: self.until,
+        };
+        let level = if faction { Level::Faction } else { Level::Actor };
+        Ok((opts, level.as_str()))
+    }
+}
+
 /// The view of `g` that `opts` describes.
 pub fn apply(g: &ActorGraph, opts: &ViewOptions) -> ActorGraph {
     if opts.is_identity() {
@@ -175,6 +282,42 @@ mod tests {
         );
         let russia = &f.graph()[f.node("russia").unwrap()];
         assert!(russia.surfaces.contains("Sergey Lavrov"));
+    }
+
+    #[test]
+    fn a_request_meets_the_level_of_the_graph() {
+        let faction = ViewRequest {
+            level: Some(Level::Faction),
+            ..Default::default()
+        };
+        let (opts, level) = faction.resolve("actor").unwrap();
+        assert!(opts.faction);
+        assert_eq!(level, "faction");
+        // a faction-level graph is not folded twice, and stays one
+        let (opts, level) = ViewRequest::default().resolve("faction").unwrap();
+        assert!(opts.is_identity());
+        assert_eq!(level, "faction");
+        let actor = ViewRequest {
+            level: Some(Level::Actor),
+            ..Default::default()
+        };
+        assert_eq!(actor.resolve("faction").unwrap_err(), ViewError::Unfold);
+        let window = ViewRequest {
+            since: NaiveDate::from_ymd_opt(2021, 1, 1),
+            until: NaiveDate::from_ymd_opt(2020, 1, 1),
+            ..Default::default()
+        };
+        assert_eq!(
+            window.resolve("actor").unwrap_err().to_string(),
+            "--since 2021-01-01 is after --until 2020-01-01"
+        );
+        assert_eq!("faction".parse::<Level>().unwrap(), Level::Faction);
+        assert_eq!(
+            "country".parse::<Level>().unwrap_err().to_string(),
+            "\"country\" is not a level (actor or faction)"
+        );
+        assert_eq!(parse_relation("meet").unwrap(), Relation::Meet);
+        assert!(parse_relation("likes").is_err());
     }
 
     #[test]

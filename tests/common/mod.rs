@@ -35,6 +35,12 @@ pub fn stderr(o: &Output) -> String {
 /// A client tool a test needs: required in CI (which installs it), and
 /// skipped with a note on a developer machine that lacks it.
 pub fn have(tool: &str, probe: &[&str]) -> bool {
+    have_named(tool, tool, probe)
+}
+
+/// Like [`have`], for something `tool` provides that `what` names (a
+/// Python module: `have_named("pyspark", "python3", &["-c", "import pyspark"])`).
+pub fn have_named(what: &str, tool: &str, probe: &[&str]) -> bool {
     let ok = Command::new(tool)
         .args(probe)
         .stdout(Stdio::null())
@@ -44,9 +50,9 @@ pub fn have(tool: &str, probe: &[&str]) -> bool {
     if !ok {
         assert!(
             std::env::var_os("CI").is_none(),
-            "{tool} is required in CI (.ci/run installs it)"
+            "{what} is required in CI (.ci/run installs it)"
         );
-        eprintln!("note: {tool} not available, part of this test skipped");
+        eprintln!("note: {what} not available, part of this test skipped");
     }
     ok
 }
