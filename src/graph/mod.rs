@@ -240,6 +240,25 @@ impl ActorGraph {
     }
 
     /// Insert a node, or add its counts and surfaces to an existing one.
+    /// The node of a gazetteer actor, added (with no mentions) if missing:
+    /// found by id without building a [`Node`], as most actors of a
+    /// document are in the graph already.
+    fn actor_node(&mut self, gazetteer: &Gazetteer, actor: crate::link::ActorId) -> NodeIndex {
+        let a = gazetteer.actor(actor);
+        if let Some(&ix) = self.nodes.get(&a.id) {
+            return ix;
+        }
+        self.upsert_node(Node {
+            id: a.id.clone(),
+            label: a.label.clone(),
+            kind: a.kind,
+            affiliation: a.affiliation.map(|x| gazetteer.actor(x).id.clone()),
+            mentions: 0,
+            documents: 0,
+            surfaces: BTreeSet::new(),
+        })
+    }
+
     pub fn upsert_node(&mut self, node: Node) -> NodeIndex {
         match self.nodes.get(&node.id) {
             Some(&ix) => {
@@ -275,10 +294,22 @@ impl ActorGraph {
                 e.weight += edge.weight;
                 e.first_seen = min_date(e.first_seen, edge.first_seen);
                 e.last_seen = max_date(e.last_seen, edge.last_seen);
-                e.evidence.extend(edge.evidence);
-                e.evidence.sort();
-                e.evidence.dedup();
-                e.evidence.truncate(cap);
+                let mut more = edge.evidence;
+                if more.len() == 1 {
+                    // one item, as each event brings: put it in its place,
+                    // or nowhere if it falls past the cap (no sort)
+                    let item = more.swap_remove(0);
+                    let at = e.evidence.partition_point(|x| *x < item);
+                    if at < cap && e.evidence.get(at) != Some(&item) {
+                        e.evidence.insert(at, item);
+                        e.evidence.truncate(cap);
+                    }
+                } else {
+                    e.evidence.extend(more);
+                    e.evidence.sort();
+                    e.evidence.dedup();
+                    e.evidence.truncate(cap);
+                }
             }
             None => {
                 let mut edge = edge;
@@ -306,51 +337,24 @@ impl ActorGraph {
             // Every affiliation a node names is a node, so that the faction
             // view and a saved graph never lack one.
             if let Some(f) = a.affiliation {
-                let fa = gazetteer.actor(f);
-                self.upsert_node(Node {
-                    id: fa.id.clone(),
-                    label: fa.label.clone(),
-                    kind: fa.kind,
-                    affiliation: fa.affiliation.map(|x| gazetteer.actor(x).id.clone()),
-                    mentions: 0,
-                    documents: 0,
-                    surfaces: BTreeSet::new(),
-                });
+                self.actor_node(gazetteer, f);
             }
-            self.upsert_node(Node {
-                id: a.id.clone(),
-                label: a.label.clone(),
-                kind: a.kind,
-                affiliation: a.affiliation.map(|x| gazetteer.actor(x).id.clone()),
-                mentions: 1,
-                documents: u64::from(first_in_doc),
-                // a pronoun is a mention, not a name of the actor
-                surfaces: if PRONOUNS.contains(&surface.to_lowercase().as_str()) {
-                    BTreeSet::new()
-                } else {
-                    BTreeSet::from([surface.clone()])
-                },
-            });
+            let ix = self.actor_node(gazetteer, actor);
+            let n = &mut self.graph[ix];
+            n.mentions += 1;
+            n.documents += u64::from(first_in_doc);
+            // a pronoun is a mention, not a name of the actor
+            let pronoun = PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(surface));
+            if !pronoun && !n.surfaces.contains(surface) {
+                n.surfaces.insert(surface.clone());
+            }
         }
         for ev in &analysis.events {
             if ev.modality != Modality::Asserted && !self.options.include_modal {
                 continue;
             }
-            let ix = |g: &mut Self, id| {
-                let a = gazetteer.actor(id);
-                let node = Node {
-                    id: a.id.clone(),
-                    label: a.label.clone(),
-                    kind: a.kind,
-                    affiliation: a.affiliation.map(|x| gazetteer.actor(x).id.clone()),
-                    mentions: 0,
-                    documents: 0,
-                    surfaces: BTreeSet::new(),
-                };
-                g.upsert_node(node)
-            };
-            let s = ix(self, ev.source);
-            let t = ix(self, ev.target);
+            let s = self.actor_node(gazetteer, ev.source);
+            let t = self.actor_node(gazetteer, ev.target);
             self.upsert_edge(
                 s,
                 t,

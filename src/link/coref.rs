@@ -254,7 +254,7 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
             .history
             .iter()
             .rev()
-            .find(|(_, a, w)| body(*a) && w.iter().any(|x| x == noun))
+            .find(|(_, a, w)| body(*a) && w.split(' ').any(|x| x == noun))
             .map(|x| x.1);
         if let Some(actor) = here.or(before) {
             found.push((start + 1, i + 1, actor));

@@ -352,9 +352,9 @@ pub(crate) struct DocState {
     /// Key of the last word of a person's multi-word name -> the person
     /// ("Kraft" after "Kelly Kraft"): one sense per document.
     surnames: HashMap<String, ActorId>,
-    /// Every mention so far: (sentence, actor, normalised words of its
-    /// surface, whether it opened its sentence's subject).
-    history: Vec<(usize, ActorId, Vec<String>)>,
+    /// Every mention so far: (sentence, actor, the normalised words of its
+    /// surface joined by spaces: one allocation, not one per word).
+    history: Vec<(usize, ActorId, String)>,
 }
 
 /// A candidate span before the rules run.
@@ -553,15 +553,11 @@ impl Linker {
         if !state.seen.contains(&m.actor) {
             state.seen.push(m.actor);
         }
-        let words: Vec<String> = s.tokens[m.first_token..m.end_token]
-            .iter()
-            .filter(|t| t.norm_end > t.norm_start)
-            .map(|t| t.norm(s).to_string())
-            .collect();
+        let words = joined_words(s, s.tokens[m.first_token..m.end_token].iter());
         let a = self.gazetteer.actor(m.actor);
         // a name, not a title or a description, gives its surname
-        if a.kind == ActorKind::Person && matches!(m.how, LinkHow::Exact | LinkHow::Variant) && words.len() >= 2 {
-            if let Some(last) = words.last() {
+        if a.kind == ActorKind::Person && matches!(m.how, LinkHow::Exact | LinkHow::Variant) && words.contains(' ') {
+            if let Some(last) = words.rsplit(' ').next() {
                 let k = variant::key(last);
                 if k.len() >= variant::MIN_KEY_LEN {
                     state.surnames.insert(k, m.actor);
@@ -574,12 +570,7 @@ impl Linker {
             // the tokens of the inner span, found by offset (tokens are in
             // text order): no scan of a whole run-on sentence per mention
             let from = s.tokens.partition_point(|t| t.start < start);
-            let inner: Vec<String> = s.tokens[from..]
-                .iter()
-                .take_while(|t| t.end <= end)
-                .filter(|t| t.norm_end > t.norm_start)
-                .map(|t| t.norm(s).to_string())
-                .collect();
+            let inner = joined_words(s, s.tokens[from..].iter().take_while(|t| t.end <= end));
             if !state.seen.contains(&actor) {
                 state.seen.push(actor);
             }
@@ -1469,6 +1460,18 @@ fn elliptic_heads<'a>(
             Some((alias[..at].trim_end(), *country))
         })
     })
+}
+
+/// The normal forms of `tokens` (joiners left out), joined by spaces.
+fn joined_words<'a>(s: &Sentence, tokens: impl Iterator<Item = &'a crate::text::Token>) -> String {
+    let mut out = String::new();
+    for t in tokens.filter(|t| t.norm_end > t.norm_start) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t.norm(s));
+    }
+    out
 }
 
 /// Join mentions of one actor that touch ("Mohamed Hamdan Daglo" +

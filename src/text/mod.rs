@@ -566,7 +566,7 @@ fn push_token(tokens: &mut Vec<Token>, norm: &mut String, text: &str, start: usi
     if matches!(kind, TokenKind::Word | TokenKind::Number) && surface.is_ascii() {
         // the common case, case and normal form in one pass
         let norm_start = norm.len();
-        let case = push_ascii_word(norm, surface.as_bytes());
+        let case = push_ascii_word(norm, surface);
         if norm.len() == norm_start {
             norm.push('_'); // "." alone: see below
         }
@@ -691,33 +691,17 @@ pub fn normalize_phrase(phrase: &str) -> (String, usize) {
 }
 
 /// Append the normal form of an ASCII word (lower case, dots dropped, as
-/// [`push_normalized`] does) and return its [`case_of`], in one pass.
-fn push_ascii_word(norm: &mut String, word: &[u8]) -> Case {
-    let mut first_upper: Option<bool> = None;
-    let (mut any_lower, mut any_upper_after) = (false, false);
-    for &b in word {
-        if b != b'.' {
-            norm.push(char::from(b.to_ascii_lowercase()));
-        }
-        if b.is_ascii_alphabetic() {
-            let upper = b.is_ascii_uppercase();
-            if first_upper.is_none() {
-                first_upper = Some(upper);
-                any_lower |= !upper;
-            } else if upper {
-                any_upper_after = true;
-            } else {
-                any_lower = true;
-            }
-        }
+/// [`push_normalized`] does) and return its [`case_of`]: a copy and two
+/// tight loops, no decoding.
+fn push_ascii_word(norm: &mut String, word: &str) -> Case {
+    let start = norm.len();
+    if word.contains('.') {
+        norm.extend(word.chars().filter(|&c| c != '.'));
+    } else {
+        norm.push_str(word);
     }
-    match first_upper {
-        None => Case::Other,
-        Some(false) if !any_upper_after => Case::Lower,
-        Some(true) if !any_lower => Case::Upper,
-        Some(true) if !any_upper_after => Case::Title,
-        Some(_) => Case::Other,
-    }
+    norm[start..].make_ascii_lowercase();
+    ascii_case_of(word.as_bytes())
 }
 
 /// [`case_of`] for ASCII, by bytes: most words of news in Latin script.
@@ -855,7 +839,7 @@ mod tests {
         ] {
             assert_eq!(ascii_case_of(w.as_bytes()), unicode_case_of(w), "{w:?}");
             let mut norm = String::new();
-            assert_eq!(push_ascii_word(&mut norm, w.as_bytes()), unicode_case_of(w), "{w:?}");
+            assert_eq!(push_ascii_word(&mut norm, w), unicode_case_of(w), "{w:?}");
             assert_eq!(norm, super::normalize::normalize_word(w), "{w:?}");
         }
     }
