@@ -239,7 +239,6 @@ impl ActorGraph {
         self.nodes.get(id).copied()
     }
 
-    /// Insert a node, or add its counts and surfaces to an existing one.
     /// The node of a gazetteer actor, added (with no mentions) if missing:
     /// found by id without building a [`Node`], as most actors of a
     /// document are in the graph already.
@@ -259,6 +258,7 @@ impl ActorGraph {
         })
     }
 
+    /// Insert a node, or add its counts and surfaces to an existing one.
     pub fn upsert_node(&mut self, node: Node) -> NodeIndex {
         match self.nodes.get(&node.id) {
             Some(&ix) => {
