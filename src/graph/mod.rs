@@ -312,8 +312,11 @@ impl ActorGraph {
                 }
             }
             None => {
+                // sorted, without repeats, capped: what the insertion above
+                // relies on
                 let mut edge = edge;
                 edge.evidence.sort();
+                edge.evidence.dedup();
                 edge.evidence.truncate(cap);
                 let ix = self.graph.add_edge(a, b, edge);
                 self.edges.insert(key, ix);

@@ -2,11 +2,13 @@
 //!
 //! A [`Linker`] is built once from a [`Gazetteer`]: every alias, demonym,
 //! metonym and role title of every actor is normalised the way sentences are
-//! (see [`crate::text`]) and compiled into one Aho-Corasick automaton. For
-//! each sentence the automaton runs once over the sentence's normal form;
-//! matches are token-aligned by construction (every token is framed by
-//! spaces), checked against the capitalisation the alias demands, and
-//! resolved leftmost-longest. A few rules then read the words around each
+//! (see [`crate::text`]) and indexed by the hash of its first word. For
+//! each token of a sentence one lookup of the hash the tokeniser computed
+//! gives the patterns that may start there, each compared with the
+//! sentence's normal form from that token on (the matches an Aho-Corasick
+//! scan of the normal form would give, by a test, without a 9 MB automaton
+//! whose scan missed the caches on every word); matches are checked against
+//! the capitalisation the alias demands and resolved leftmost-longest. A few rules then read the words around each
 //! match (the data for them is in `cues.ron`):
 //!
 //! - a demonym is an actor only at the head of an agent noun phrase
@@ -29,7 +31,6 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -295,7 +296,7 @@ enum EntryKind {
     Elliptic,
 }
 
-/// What a pattern of the automaton stands for.
+/// What a pattern stands for.
 #[derive(Debug, Clone)]
 struct Entry {
     actor: ActorId,
@@ -311,7 +312,12 @@ struct Entry {
 /// Links mentions in sentences to actors of a gazetteer.
 pub struct Linker {
     gazetteer: Gazetteer,
-    automaton: AhoCorasick,
+    /// The normal forms of every alias, metonym, demonym and title,
+    /// space-framed (`" w1 w2 "`), each once.
+    patterns: Vec<Box<str>>,
+    /// [`crate::text::word_hash`] of a pattern's first word -> the
+    /// patterns that start with it.
+    by_first_word: FxHashMap<u64, Vec<usize>>,
     /// Entries of each distinct normalised pattern.
     entries: Vec<Vec<Entry>>,
     force_nouns: PhraseSet,
@@ -366,7 +372,7 @@ struct Candidate {
 }
 
 impl Linker {
-    /// Build the automaton for `gazetteer`.
+    /// Index the patterns of `gazetteer`.
     pub fn new(gazetteer: Gazetteer) -> Linker {
         let mut forms: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
@@ -439,20 +445,20 @@ impl Linker {
                 }
             }
         }
-        // A DFA: more memory (a few MB for the shipped gazetteer) for the
-        // fastest scan, which runs once per sentence.
-        // A gazetteer too large for a DFA (the builder refuses past its
-        // state limits) gets the NFA aho-corasick picks: slower, not refused.
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .or_else(|_| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-            })
-            .expect("an NFA holds any gazetteer that fits in memory");
+        // Patterns by their first word. A pattern matches where a token
+        // starts and the sentence's normal form goes on with the pattern
+        // to a token's end: the matches of an Aho-Corasick scan of the
+        // normal form that begin and end at tokens, found with one hash
+        // lookup per token. (A DFA of the shipped gazetteer is 9 MB: its
+        // scan missed the caches on every word, and took 12% of a build.)
+        let mut by_first_word: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (i, p) in patterns.iter().enumerate() {
+            by_first_word
+                .entry(crate::text::word_hash(&p[1..]))
+                .or_default()
+                .push(i);
+        }
+        let patterns: Vec<Box<str>> = patterns.into_iter().map(Box::from).collect();
         let cues: CueFile = ron::from_str(CUES).expect("embedded cues.ron is valid");
         let mut variant_aliases = Vec::new();
         let mut variant_index: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
@@ -499,7 +505,8 @@ impl Linker {
         let demonyms = demonyms.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
         Linker {
             gazetteer,
-            automaton,
+            patterns,
+            by_first_word,
             entries,
             force_nouns: PhraseSet::new(&cues.force_nouns),
             agent_nouns: PhraseSet::new(&cues.agent_nouns),
@@ -789,21 +796,37 @@ impl Linker {
 
     fn candidates(&self, s: &Sentence) -> Vec<Candidate> {
         let mut cands = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&s.norm) {
-            let (Some(first), Some(last)) = (s.token_at_norm(m.start() + 1), s.token_ending_at_norm(m.end() - 1))
-            else {
+        let norm = s.norm.as_str();
+        for (first, t) in s.tokens.iter().enumerate() {
+            // joiners have no normal form: the word after them starts here
+            if t.norm_end == t.norm_start {
+                continue;
+            }
+            // (by the hash of the first word, computed as the token was
+            // made; a collision fails the comparison below)
+            let Some(list) = self.by_first_word.get(&t.first_word_hash) else {
                 continue;
             };
-            let pattern = m.pattern().as_usize();
-            if self.entries[pattern]
-                .iter()
-                .any(|e| case_fits(s, first, last + 1, &e.case))
-            {
-                cands.push(Candidate {
-                    first,
-                    end: last + 1,
-                    pattern,
-                });
+            for &pattern in list {
+                // the pattern with its leading space, from the space
+                // before this token, to the space after a token
+                let p = &*self.patterns[pattern];
+                if !norm[t.norm_start - 1..].starts_with(p) {
+                    continue;
+                }
+                let Some(last) = s.token_ending_at_norm(t.norm_start - 1 + p.len() - 1) else {
+                    continue;
+                };
+                if self.entries[pattern]
+                    .iter()
+                    .any(|e| case_fits(s, first, last + 1, &e.case))
+                {
+                    cands.push(Candidate {
+                        first,
+                        end: last + 1,
+                        pattern,
+                    });
+                }
             }
         }
         cands.sort_by_key(|c| (c.first, std::cmp::Reverse(c.end)));

@@ -394,3 +394,57 @@ fn table_of_links() {
         failures.join("\n")
     );
 }
+
+/// The candidates of an Aho-Corasick scan of the normal form, as the
+/// linker found them before it looked patterns up by their first word.
+fn scanned_candidates(l: &Linker, s: &Sentence) -> Vec<(usize, usize, usize)> {
+    let automaton = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .build(l.patterns.iter().map(|p| p.as_bytes()))
+        .unwrap();
+    let mut out = Vec::new();
+    for m in automaton.find_overlapping_iter(&s.norm) {
+        let (Some(first), Some(last)) = (s.token_at_norm(m.start() + 1), s.token_ending_at_norm(m.end() - 1)) else {
+            continue;
+        };
+        let pattern = m.pattern().as_usize();
+        if l.entries[pattern]
+            .iter()
+            .any(|e| case_fits(s, first, last + 1, &e.case))
+        {
+            out.push((first, last + 1, pattern));
+        }
+    }
+    out.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1)));
+    out
+}
+
+#[test]
+fn first_word_lookup_finds_what_a_scan_finds() {
+    let shipped = Linker::new(Gazetteer::shipped().unwrap());
+    let mut texts: Vec<String> = ["seeds", "tests/gold/dev"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + d).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    texts.push(
+        "U.S.-backed Al-Wefaq forces; al-Sarraj's GNA, the UN Secretary-General, Çavuşoğlu and ﷺ Moscow's \
+         Kremlin-backed Wagner Group in Libya's east."
+            .to_string(),
+    );
+    let mut sentences = 0;
+    for text in &texts {
+        for s in segment(text) {
+            let got: Vec<(usize, usize, usize)> = shipped
+                .candidates(&s)
+                .iter()
+                .map(|c| (c.first, c.end, c.pattern))
+                .collect();
+            assert_eq!(got, scanned_candidates(&shipped, &s), "{}", s.text(text));
+            sentences += 1;
+        }
+    }
+    assert!(sentences > 200, "{sentences}");
+}

@@ -11,8 +11,9 @@
 //! words, straight apostrophes) and joined by single spaces, each token
 //! preceded by one space and the whole followed by one. Joiners (hyphens and
 //! slashes inside names) are left out, so "Al-Wefaq" and "Al Wefaq" have the
-//! same normal form. The linker runs its automaton over this string, so text
-//! is normalised once per sentence and never per pattern.
+//! same normal form. The linker matches its patterns against this string, so
+//! text is normalised once per sentence and never per pattern; each token
+//! also carries the hash of its form, so no lookup hashes a word twice.
 
 mod normalize;
 mod words;
@@ -67,6 +68,8 @@ pub struct Token {
     pub kind: TokenKind,
     /// How it is capitalised.
     pub case: Case,
+    /// [`word_hash`] of its normal form, computed once.
+    pub first_word_hash: u64,
 }
 
 impl Token {
@@ -562,73 +565,49 @@ fn possessive_cut(word: &str) -> Option<usize> {
 }
 
 fn push_token(tokens: &mut Vec<Token>, norm: &mut String, text: &str, start: usize, end: usize, kind: TokenKind) {
+    use std::hash::BuildHasher;
     let surface = &text[start..end];
-    if matches!(kind, TokenKind::Word | TokenKind::Number) && surface.is_ascii() {
-        // the common case, case and normal form in one pass
-        let norm_start = norm.len();
-        let case = push_ascii_word(norm, surface);
-        if norm.len() == norm_start {
-            norm.push('_'); // "." alone: see below
-        }
-        let norm_end = norm.len();
-        norm.push(' ');
-        tokens.push(Token {
-            start,
-            end,
-            norm_start,
-            norm_end,
-            kind,
-            case,
-        });
-        return;
-    }
-    let case = case_of(surface);
-    if kind == TokenKind::Joiner {
-        let at = norm.len();
-        tokens.push(Token {
-            start,
-            end,
-            norm_start: at,
-            norm_end: at,
-            kind,
-            case,
-        });
-        return;
-    }
-    if kind == TokenKind::Possessive {
-        // "'s" is a token of its own in the normal form.
-        let norm_start = norm.len();
-        norm.push_str("'s ");
-        tokens.push(Token {
-            start,
-            end,
-            norm_start,
-            norm_end: norm_start + 2,
-            kind,
-            case,
-        });
-        return;
-    }
     let norm_start = norm.len();
-    if kind == TokenKind::Punct {
-        // Punctuation keeps its form ("." stays "."); only quotes fold.
-        for c in surface.chars() {
-            norm.push(match c {
-                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
-                '\u{2018}' | '\u{2019}' => '\'',
-                c => c,
-            });
+    // an ASCII word's form has no space: the whole form is its first word
+    let mut spaceless = false;
+    let case = match kind {
+        // the common case: case and normal form in one go
+        TokenKind::Word | TokenKind::Number if surface.is_ascii() => {
+            spaceless = true;
+            push_ascii_word(norm, surface)
         }
-    } else {
-        push_normalized(norm, surface);
-    }
-    if norm.len() == norm_start {
-        // Nothing left after folding (a lone combining mark): keep a
-        // placeholder so every non-joiner token has a non-empty form.
+        // joiners are left out of the normal form
+        TokenKind::Joiner => case_of(surface),
+        // "'s" is a token of its own in the normal form
+        TokenKind::Possessive => {
+            norm.push_str("'s");
+            case_of(surface)
+        }
+        TokenKind::Punct => {
+            // Punctuation keeps its form ("." stays "."); only quotes fold.
+            for c in surface.chars() {
+                norm.push(match c {
+                    '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}' => '"',
+                    '\u{2018}' | '\u{2019}' => '\'',
+                    c => c,
+                });
+            }
+            case_of(surface)
+        }
+        TokenKind::Word | TokenKind::Number => {
+            push_normalized(norm, surface);
+            case_of(surface)
+        }
+    };
+    if kind != TokenKind::Joiner && norm.len() == norm_start {
+        // Nothing left after folding (a lone combining mark, a lone "."):
+        // keep a placeholder so every non-joiner token has a non-empty form.
         norm.push('_');
     }
     let norm_end = norm.len();
-    norm.push(' ');
+    if kind != TokenKind::Joiner {
+        norm.push(' ');
+    }
     tokens.push(Token {
         start,
         end,
@@ -636,7 +615,21 @@ fn push_token(tokens: &mut Vec<Token>, norm: &mut String, text: &str, start: usi
         norm_end,
         kind,
         case,
+        first_word_hash: if spaceless {
+            rustc_hash::FxBuildHasher.hash_one(&norm[norm_start..norm_end])
+        } else {
+            word_hash(&norm[norm_start..norm_end])
+        },
     });
+}
+
+/// The hash of a normal form's first word (all of it, unless a
+/// compatibility form put a space inside): what [`Token::first_word_hash`]
+/// holds, for lookups that need not hash the word again.
+pub fn word_hash(form: &str) -> u64 {
+    use std::hash::BuildHasher;
+    let word = form.split(' ').next().unwrap_or(form);
+    rustc_hash::FxBuildHasher.hash_one(word)
 }
 
 /// The capitalisation of a word.
