@@ -15,7 +15,9 @@
 
 pub mod view;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
@@ -117,8 +119,8 @@ impl Default for GraphOptions {
 #[derive(Debug, Clone)]
 pub struct ActorGraph {
     graph: DiGraph<Node, Edge>,
-    nodes: HashMap<String, NodeIndex>,
-    edges: HashMap<(NodeIndex, Relation, Modality, NodeIndex), EdgeIndex>,
+    nodes: FxHashMap<String, NodeIndex>,
+    edges: FxHashMap<(NodeIndex, Relation, Modality, NodeIndex), EdgeIndex>,
     documents: u64,
     /// Ids of the documents added (see [`ActorGraph::document_ids`]).
     document_ids: BTreeSet<String>,
@@ -181,8 +183,8 @@ impl ActorGraph {
     pub fn new(options: GraphOptions) -> Self {
         ActorGraph {
             graph: DiGraph::new(),
-            nodes: HashMap::new(),
-            edges: HashMap::new(),
+            nodes: FxHashMap::default(),
+            edges: FxHashMap::default(),
             documents: 0,
             document_ids: BTreeSet::new(),
             options,

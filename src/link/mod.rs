@@ -35,7 +35,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
-use crate::text::{normalize_phrase, segment, Case, Sentence, StaticWords, TokenKind, WordSet};
+use crate::text::{normalize_phrase, segment, word_hash, Case, Sentence, StaticWords, TokenKind, WordSet};
 pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer, GazetteerError};
 
 /// How a mention was linked to its actor.
@@ -202,13 +202,18 @@ static DIRECTIONS: StaticWords = StaticWords::new(&[
 /// Normalised multi-word phrases, matched on token normal forms, indexed
 /// by their first and last words so a token that starts none costs one
 /// hash lookup.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct PhraseSet {
     phrases: Vec<Vec<String>>,
-    /// First word -> phrases starting with it, longest first.
-    by_first: FxHashMap<String, Vec<usize>>,
-    /// Last word -> phrases ending with it, longest first.
-    by_last: FxHashMap<String, Vec<usize>>,
+    /// Hash of a first word -> phrases starting with it, longest first.
+    /// (Looked up with the hash each token carries; the words are then
+    /// compared, so a collision costs a comparison, never a wrong match.)
+    by_first: FxHashMap<u64, Vec<usize>>,
+    /// Hash of a last word -> phrases ending with it, longest first.
+    by_last: FxHashMap<u64, Vec<usize>>,
+    /// Both sets of hashes as bits, to turn most tokens away unprobed.
+    firsts: HashBits,
+    lasts: HashBits,
 }
 
 impl PhraseSet {
@@ -220,14 +225,16 @@ impl PhraseSet {
             .collect();
         // longest first, so the widest phrase wins
         phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_first: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut by_last: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (i, p) in phrases.iter().enumerate() {
-            by_first.entry(p[0].clone()).or_default().push(i);
-            by_last.entry(p[p.len() - 1].clone()).or_default().push(i);
+            by_first.entry(word_hash(&p[0])).or_default().push(i);
+            by_last.entry(word_hash(&p[p.len() - 1])).or_default().push(i);
         }
         PhraseSet {
             phrases,
+            firsts: HashBits::new(by_first.keys().copied()),
+            lasts: HashBits::new(by_last.keys().copied()),
             by_first,
             by_last,
         }
@@ -240,7 +247,11 @@ impl PhraseSet {
         while s.tokens.get(i).is_some_and(|k| k.kind == TokenKind::Joiner) {
             i += 1;
         }
-        let cands = self.by_first.get(s.tokens.get(i)?.norm(s))?;
+        let h = s.tokens.get(i)?.first_word_hash;
+        if !self.firsts.may_hold(h) {
+            return None;
+        }
+        let cands = self.by_first.get(&h)?;
         'next: for &pi in cands {
             let mut t = i;
             for w in &self.phrases[pi] {
@@ -260,8 +271,11 @@ impl PhraseSet {
     /// The index where a phrase ends exactly at token `end` (exclusive)
     /// begins, if one does.
     fn match_ending_at(&self, s: &Sentence, end: usize) -> Option<usize> {
-        let last = s.tokens.get(end.checked_sub(1)?)?;
-        let cands = self.by_last.get(last.norm(s))?;
+        let h = s.tokens.get(end.checked_sub(1)?)?.first_word_hash;
+        if !self.lasts.may_hold(h) {
+            return None;
+        }
+        let cands = self.by_last.get(&h)?;
         'next: for &pi in cands {
             let p = &self.phrases[pi];
             if p.len() > end {
@@ -318,6 +332,9 @@ pub struct Linker {
     /// [`crate::text::word_hash`] of a pattern's first word -> the
     /// patterns that start with it.
     by_first_word: FxHashMap<u64, Vec<usize>>,
+    /// The same hashes as bits: most tokens start no pattern, and a bit
+    /// in a table that stays in the cache says so without a probe.
+    first_word_bits: HashBits,
     /// Entries of each distinct normalised pattern.
     entries: Vec<Vec<Entry>>,
     force_nouns: PhraseSet,
@@ -357,7 +374,7 @@ pub(crate) struct DocState {
     seen: Vec<ActorId>,
     /// Key of the last word of a person's multi-word name -> the person
     /// ("Kraft" after "Kelly Kraft"): one sense per document.
-    surnames: HashMap<String, ActorId>,
+    surnames: FxHashMap<String, ActorId>,
     /// Every mention so far: (sentence, actor, the normalised words of its
     /// surface joined by spaces: one allocation, not one per word).
     history: Vec<(usize, ActorId, String)>,
@@ -506,6 +523,7 @@ impl Linker {
         Linker {
             gazetteer,
             patterns,
+            first_word_bits: HashBits::new(by_first_word.keys().copied()),
             by_first_word,
             entries,
             force_nouns: PhraseSet::new(&cues.force_nouns),
@@ -804,14 +822,21 @@ impl Linker {
             }
             // (by the hash of the first word, computed as the token was
             // made; a collision fails the comparison below)
+            if !self.first_word_bits.may_hold(t.first_word_hash) {
+                continue;
+            }
             let Some(list) = self.by_first_word.get(&t.first_word_hash) else {
                 continue;
             };
+            let rest = &norm.as_bytes()[t.norm_start - 1..];
             for &pattern in list {
                 // the pattern with its leading space, from the space
-                // before this token, to the space after a token
-                let p = &*self.patterns[pattern];
-                if !norm[t.norm_start - 1..].starts_with(p) {
+                // before this token, to the space after a token (its last
+                // letter first: most patterns that share a first word
+                // differ there, and one byte costs less than a call)
+                let p = self.patterns[pattern].as_bytes();
+                let last = p.len() - 2;
+                if rest.get(last) != p.get(last) || !rest.starts_with(p) {
                     continue;
                 }
                 let Some(last) = s.token_ending_at_norm(t.norm_start - 1 + p.len() - 1) else {
@@ -1456,6 +1481,36 @@ fn required_case(phrase: &str, kind: EntryKind) -> Vec<Case> {
         }
     }
     out
+}
+
+/// A set of hashes as a table of bits (a Bloom filter of one hash):
+/// "no" is certain, "yes" needs the real lookup.
+#[derive(Debug, Clone)]
+struct HashBits(Vec<u64>);
+
+impl HashBits {
+    /// 2^16 bits (8 KB): for a few thousand hashes, a "yes" for about
+    /// one word in twenty that starts no pattern.
+    const BITS: u32 = 16;
+
+    fn new(hashes: impl Iterator<Item = u64>) -> Self {
+        let mut table = vec![0u64; 1 << (Self::BITS - 6)];
+        for h in hashes {
+            let b = Self::bit(h);
+            table[b >> 6] |= 1 << (b & 63);
+        }
+        HashBits(table)
+    }
+
+    fn bit(hash: u64) -> usize {
+        // the high bits: FxHash mixes into them
+        (hash >> (64 - Self::BITS)) as usize
+    }
+
+    fn may_hold(&self, hash: u64) -> bool {
+        let b = Self::bit(hash);
+        self.0[b >> 6] & (1 << (b & 63)) != 0
+    }
 }
 
 /// Prepositions that tie a name to its country: "UN mission in Libya",
