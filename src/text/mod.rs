@@ -342,7 +342,7 @@ fn word_bounds(piece: &str) -> Vec<(usize, &str)> {
         return ascii_word_bounds(piece);
     }
     let chars: Vec<(usize, char)> = piece.char_indices().collect();
-    let mut out = Vec::with_capacity(chars.len() / 4);
+    let mut out = Vec::with_capacity(chars.len() / 3 + 4);
     let word = |c: char| c.is_alphanumeric() || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c));
     let mut i = 0;
     while i < chars.len() {
@@ -396,7 +396,8 @@ fn word_bounds(piece: &str) -> Vec<(usize, &str)> {
 fn ascii_word_bounds(piece: &str) -> Vec<(usize, &str)> {
     let b = piece.as_bytes();
     let n = b.len();
-    let mut out = Vec::with_capacity(n / 4);
+    // news runs about five bytes to a word and its space
+    let mut out = Vec::with_capacity(n / 3 + 4);
     let mut i = 0;
     while i < n {
         let c = b[i];
