@@ -11,25 +11,17 @@
 //! failure when the environment has CI set (.ci/run installs them), and a
 //! skip with a note otherwise. Screenshots go to target/browser/.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 use std::time::Instant;
 
 use base64::Engine as _;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).current_dir(root()).output().expect("actorgraph runs")
-}
+use common::{have, root, run};
 
 /// Run actorgraph and return its standard output; it must succeed.
 fn ok(args: &[&str]) -> Vec<u8> {
@@ -296,25 +288,6 @@ fn the_same_graph_gives_the_same_page_from_build_and_convert() {
 }
 
 // ------------------------------------------------------------ the browser
-
-/// A client tool a test needs: required in CI (which installs it), and
-/// skipped with a note on a developer machine that lacks it.
-fn have(tool: &str, probe: &[&str]) -> bool {
-    let ok = Command::new(tool)
-        .args(probe)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{tool} is required in CI (.ci/run installs it)"
-        );
-        eprintln!("note: {tool} not available, the browser test skipped");
-    }
-    ok
-}
 
 fn chromium() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string())

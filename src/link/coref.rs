@@ -26,7 +26,6 @@ const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
 const NEUTER: &[&str] = &["it", "its", "itself"];
 // "them" is left alone: it is as often the persons just listed.
 const PLURAL: &[&str] = &["they"];
-const DETERMINERS: &[&str] = &["the", "his", "her", "its", "their"];
 /// Adjectives that may stand in a role description: "the top Russian
 /// diplomat", "the former Ukrainian president".
 const ROLE_ADJECTIVES: &[&str] = &["top", "former", "chief", "senior", "new", "main", "visiting", "acting"];
@@ -175,8 +174,6 @@ fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &D
         while first > 0 && cov[first - 1].is_none() && ROLE_ADJECTIVES.contains(&s.tokens[first - 1].norm(s)) {
             first -= 1;
         }
-        let det = first > 0 && DETERMINERS.contains(&s.tokens[first - 1].norm(s));
-        let _ = det;
         // apposition: ", NAME" right after
         let appositive = (s.tokens.get(end).is_some_and(|t| t.norm(s) == ","))
             .then(|| cov.get(end + 1).copied().flatten())
@@ -185,7 +182,6 @@ fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &D
             .map(|k| mentions[k].actor);
         // glued to a name ("his American counterpart Donald Trump"): the
         // name speaks for itself
-        // or glued to a name ("his American counterpart Donald Trump")
         let glued = cov
             .get(end)
             .copied()
