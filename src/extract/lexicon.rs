@@ -65,6 +65,9 @@ pub enum Modality {
     Hypothetical,
     /// Only alleged by someone ("accused Moscow of arming the YPG").
     Alleged,
+    /// Asked or urged of someone, not done ("asked Algeria to condemn
+    /// JNIM", "urged Kinshasa and Kigali to hold talks").
+    Requested,
 }
 
 impl Modality {
@@ -77,6 +80,7 @@ impl Modality {
             Modality::Cancelled => "cancelled",
             Modality::Hypothetical => "hypothetical",
             Modality::Alleged => "alleged",
+            Modality::Requested => "requested",
         }
     }
 }
@@ -107,6 +111,9 @@ pub struct Trigger {
     pub pattern: String,
     /// True for the passive generated from an "S verb T" pattern.
     pub passive: bool,
+    /// True when both sides act ("S fought T", "war between P"): the
+    /// event holds in both directions.
+    pub mutual: bool,
 }
 
 /// A modality cue list.
@@ -119,6 +126,11 @@ struct CueSpec {
     #[serde(default)]
     after: Vec<String>,
     window: usize,
+    /// Relations the cue leaves as they are: "will" makes a meeting only
+    /// planned, but a future attack or sanction announced is a threat,
+    /// and a threat is made when it is said.
+    #[serde(default)]
+    not_for: Vec<Relation>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -128,12 +140,54 @@ struct TriggerSpec {
     pattern: String,
 }
 
+/// Nouns that name one actor by its relation to another ("Serbia's main
+/// backer"), and the relation they give.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct LexiconFile {
+struct RelationalSpec {
+    /// The relation, or none for nouns of a relation that is no edge
+    /// ("trading partners"): they only keep the possessor from being taken
+    /// for the one acted on.
+    relation: Option<Relation>,
+    nouns: Vec<String>,
+}
+
+/// A class of words with one meaning and the frames they stand in.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ClassSpec {
+    pub(crate) name: String,
+    pub(crate) relation: Relation,
+    /// Both sides act: every event of the class holds both ways.
+    #[serde(default)]
+    pub(crate) mutual: bool,
+    /// Names of entries of `frames`.
+    pub(crate) frames: Vec<String>,
+    #[serde(default)]
+    pub(crate) verbs: Vec<String>,
+    #[serde(default)]
+    pub(crate) nouns: Vec<String>,
+    #[serde(default)]
+    pub(crate) light: Vec<String>,
+    #[serde(default)]
+    pub(crate) preps: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LexiconFile {
+    #[serde(default)]
     triggers: Vec<TriggerSpec>,
     #[serde(default)]
-    irregular: BTreeMap<String, Vec<String>>,
+    pub(crate) frames: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub(crate) classes: Vec<ClassSpec>,
+    #[serde(default)]
+    themes: Vec<String>,
+    #[serde(default)]
+    relational: Vec<RelationalSpec>,
+    #[serde(default)]
+    pub(crate) irregular: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     fixed: Vec<String>,
     #[serde(default)]
@@ -155,6 +209,8 @@ pub struct Cue {
     pub before: bool,
     /// How many tokens away it may stand.
     pub window: usize,
+    /// Relations it does not apply to.
+    pub not_for: Vec<Relation>,
 }
 
 /// Why a lexicon could not be loaded.
@@ -212,6 +268,17 @@ pub struct Lexicon {
     /// Forms of verbs of saying ("said", "accused"?, no: "said", "told"),
     /// whose subject reports what the clause after them says.
     reporting: rustc_hash::FxHashSet<String>,
+    /// The frames, by name, for files that extend this lexicon.
+    frames: BTreeMap<String, Vec<String>>,
+    /// Theme nouns (`M` in a frame): what is sent, fired or supplied.
+    themes: Vec<String>,
+    /// Words that never inflect.
+    fixed: HashSet<String>,
+    /// Irregular forms by lemma.
+    irregular: HashMap<String, Vec<String>>,
+    /// Forms of relational nouns ("ally", "backers"), with the relation
+    /// they give (none: a relation that is no edge).
+    relational: rustc_hash::FxHashMap<String, Option<Relation>>,
 }
 
 impl Lexicon {
@@ -238,13 +305,26 @@ impl Lexicon {
             column: e.span.start.col,
             message: e.code.to_string(),
         })?;
-        Lexicon::compile(path, file)
+        Lexicon::compile(path, file, None)
     }
 
-    /// This lexicon with the triggers and cues of another file added.
+    /// This lexicon with the triggers, classes and cues of another file
+    /// added. The file's classes may use this lexicon's frames and theme
+    /// nouns, and its words inflect by this lexicon's tables too.
     pub fn extended_with(&self, path: &str, text: &str) -> Result<Lexicon, LexiconError> {
-        let other = Lexicon::parse(path, text)?;
+        let file: LexiconFile = ron::from_str(text).map_err(|e| LexiconError::Parse {
+            path: path.to_string(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: e.code.to_string(),
+        })?;
+        let other = Lexicon::compile(path, file, Some(self))?;
         let mut merged = self.clone();
+        merged.frames = other.frames;
+        merged.themes = other.themes;
+        merged.fixed = other.fixed;
+        merged.irregular = other.irregular;
+        merged.relational = other.relational;
         for t in other.triggers {
             merged.push(t);
         }
@@ -265,9 +345,12 @@ impl Lexicon {
         self.triggers.push(t);
     }
 
-    fn compile(path: &str, file: LexiconFile) -> Result<Lexicon, LexiconError> {
-        let fixed: HashSet<String> = file.fixed.iter().map(|w| normalize_word(w)).collect();
-        let mut irregular: HashMap<String, Vec<String>> = HashMap::new();
+    fn compile(path: &str, file: LexiconFile, base: Option<&Lexicon>) -> Result<Lexicon, LexiconError> {
+        let mut fixed: HashSet<String> = base.map(|b| b.fixed.clone()).unwrap_or_default();
+        fixed.extend(file.fixed.iter().map(|w| normalize_word(w)));
+        let mut irregular: HashMap<String, Vec<String>> = base.map(|b| b.irregular.clone()).unwrap_or_default();
+        let base_frames = base.map(|b| b.frames.clone()).unwrap_or_default();
+        let base_themes: Vec<String> = base.map(|b| b.themes.clone()).unwrap_or_default();
         for (k, v) in &file.irregular {
             irregular.insert(normalize_word(k), v.iter().map(|w| normalize_word(w)).collect());
         }
@@ -286,6 +369,15 @@ impl Lexicon {
                 .iter()
                 .flat_map(|w| forms_of(&normalize_word(w), &fixed, &irregular))
                 .collect(),
+            frames: BTreeMap::new(),
+            themes: Vec::new(),
+            fixed: HashSet::new(),
+            irregular: HashMap::new(),
+            relational: base.map(|b| b.relational.clone()).unwrap_or_default(),
+        };
+        let words = Inflector {
+            fixed: &fixed,
+            irregular: &irregular,
         };
         for spec in &file.triggers {
             let bad = |message: &str| LexiconError::BadPattern {
@@ -293,68 +385,54 @@ impl Lexicon {
                 pattern: spec.pattern.clone(),
                 message: message.to_string(),
             };
-            let mut items = Vec::new();
+            let mut pieces = Vec::new();
             for w in spec.pattern.split_whitespace() {
-                items.push(match w {
-                    "S" => Item::Source,
-                    "T" => Item::Target,
-                    "P" => Item::Participants,
-                    "*" => Item::Gap,
-                    w if w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '-') => {
-                        let base = normalize_word(w);
-                        Item::Word(forms_of(&base, &fixed, &irregular))
-                    }
+                pieces.push(match w {
+                    "S" => Piece::Slot(Item::Source),
+                    "T" => Piece::Slot(Item::Target),
+                    "P" => Piece::Slot(Item::Participants),
+                    "*" => Piece::Slot(Item::Gap),
+                    w if is_lexicon_word(w) => Piece::Lemmas(vec![normalize_word(w)]),
                     _ => return Err(bad("words must be lower case; slots are S, T, P and *")),
                 });
             }
-            let slots = |f: fn(&Item) -> bool| items.iter().filter(|i| f(i)).count();
-            let (s, t, p) = (
-                slots(|i| matches!(i, Item::Source)),
-                slots(|i| matches!(i, Item::Target)),
-                slots(|i| matches!(i, Item::Participants)),
-            );
-            // "T plant mines": the source is whoever reports it
-            let ok = (s == 1 && t == 1 && p == 0) || (s == 0 && t == 0 && p == 1) || (s == 0 && t == 1 && p == 0);
-            if !ok {
-                return Err(bad(
-                    "a pattern needs one S and one T, one P, or one T reported by someone",
-                ));
-            }
-            if !items.iter().any(|i| matches!(i, Item::Word(_))) {
-                return Err(bad("a pattern needs at least one word"));
-            }
-            let lead = usize::from(!matches!(items[0], Item::Word(_)));
-            if !matches!(items.get(lead), Some(Item::Word(_))) {
-                return Err(bad("a pattern must start with a word, or one slot and a word"));
-            }
-            if p == 1 && spec.relation == Relation::Support {
-                return Err(bad(
-                    "P (participants) is for meet and oppose (fighting between P), not support",
-                ));
-            }
-            if items
-                .windows(2)
-                .any(|w| !matches!(w[0], Item::Word(_)) && !matches!(w[1], Item::Word(_)))
-            {
-                return Err(bad("two slots must have a word between them"));
-            }
-            // "S verb T" and "S verb particle T" also match their passive.
-            let passive = passive_of(&items, &fixed, &irregular, spec.pattern.split_whitespace().nth(1));
-            lex.push(Trigger {
-                relation: spec.relation,
-                items,
-                pattern: spec.pattern.clone(),
-                passive: false,
-            });
-            if let Some(items) = passive {
-                lex.push(Trigger {
-                    relation: spec.relation,
-                    items,
-                    pattern: format!("{} (passive)", spec.pattern),
-                    passive: true,
-                });
+            lex.add_pattern(spec.relation, false, &spec.pattern, &pieces, &words)
+                .map_err(bad)?;
+        }
+        for class in &file.classes {
+            for frame_name in &class.frames {
+                let shown = format!("{}: {}", class.name, frame_name);
+                let bad = |message: String| LexiconError::BadPattern {
+                    path: path.to_string(),
+                    pattern: shown.clone(),
+                    message,
+                };
+                let frame = file
+                    .frames
+                    .get(frame_name)
+                    .or_else(|| base_frames.get(frame_name))
+                    .ok_or_else(|| bad(format!("class {:?} names no frame {frame_name:?}", class.name)))?;
+                for template in frame {
+                    let expansions = expand_frame(template, class, &file.themes, &base_themes).map_err(&bad)?;
+                    for pieces in expansions {
+                        let name = format!("{} ({template})", class.name);
+                        lex.add_pattern(class.relation, class.mutual, &name, &pieces, &words)
+                            .map_err(|m| bad(format!("frame {template:?}: {m}")))?;
+                    }
+                }
             }
         }
+        for spec in &file.relational {
+            for noun in &spec.nouns {
+                for form in forms_of(&normalize_word(noun), &fixed, &irregular) {
+                    lex.relational.insert(form, spec.relation);
+                }
+            }
+        }
+        lex.frames = base_frames.clone();
+        lex.frames.extend(file.frames.clone());
+        lex.themes = base_themes.to_vec();
+        lex.themes.extend(file.themes.iter().map(|w| normalize_word(w)));
         for c in &file.modality {
             for (list, before) in [(&c.before, true), (&c.after, false)] {
                 for phrase in list {
@@ -369,13 +447,80 @@ impl Lexicon {
                             words,
                             before,
                             window: c.window,
+                            not_for: c.not_for.clone(),
                         });
                     }
                 }
             }
         }
         lex.index_cues();
+        lex.fixed = fixed;
+        lex.irregular = irregular;
         Ok(lex)
+    }
+
+    /// Compile one pattern (its words still lemmas) and, for "S verb T"
+    /// and "S verb particle T", its passive.
+    fn add_pattern(
+        &mut self,
+        relation: Relation,
+        mutual: bool,
+        shown: &str,
+        pieces: &[Piece],
+        words: &Inflector,
+    ) -> Result<(), &'static str> {
+        let items: Vec<Item> = pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Slot(i) => i.clone(),
+                Piece::Lemmas(ls) => Item::Word(words.forms(ls)),
+            })
+            .collect();
+        let slots = |f: fn(&Item) -> bool| items.iter().filter(|i| f(i)).count();
+        let (s, t, p) = (
+            slots(|i| matches!(i, Item::Source)),
+            slots(|i| matches!(i, Item::Target)),
+            slots(|i| matches!(i, Item::Participants)),
+        );
+        // "T plant mines": the source is whoever reports it
+        let ok = (s == 1 && t == 1 && p == 0) || (s == 0 && t == 0 && p == 1) || (s == 0 && t == 1 && p == 0);
+        if !ok {
+            return Err("a pattern needs one S and one T, one P, or one T reported by someone");
+        }
+        if !items.iter().any(|i| matches!(i, Item::Word(_))) {
+            return Err("a pattern needs at least one word");
+        }
+        let lead = usize::from(!matches!(items[0], Item::Word(_)));
+        if !matches!(items.get(lead), Some(Item::Word(_))) {
+            return Err("a pattern must start with a word, or one slot and a word");
+        }
+        if p == 1 && relation == Relation::Support {
+            return Err("P (participants) is for meet and oppose (fighting between P), not support");
+        }
+        if items
+            .windows(2)
+            .any(|w| !matches!(w[0], Item::Word(_)) && !matches!(w[1], Item::Word(_)))
+        {
+            return Err("two slots must have a word between them");
+        }
+        let passive = passive_of(pieces, words);
+        self.push(Trigger {
+            relation,
+            items,
+            pattern: shown.to_string(),
+            passive: false,
+            mutual,
+        });
+        if let Some(items) = passive {
+            self.push(Trigger {
+                relation,
+                items,
+                pattern: format!("{shown} (passive)"),
+                passive: true,
+                mutual,
+            });
+        }
+        Ok(())
     }
 
     /// All triggers.
@@ -410,34 +555,38 @@ impl Lexicon {
         self.reporting.contains(form)
     }
 
+    /// The relation a relational noun gives: `None` for a word that is
+    /// not one, `Some(None)` for one whose relation is no edge.
+    pub fn relational(&self, form: &str) -> Option<Option<Relation>> {
+        self.relational.get(form).copied()
+    }
+
     /// Whether a word form names an event (see `event_words`).
     pub fn is_event_word(&self, form: &str) -> bool {
         self.event_words.contains(form)
     }
 }
 
-fn passive_of(
-    items: &[Item],
-    fixed: &HashSet<String>,
-    irregular: &HashMap<String, Vec<String>>,
-    verb: Option<&str>,
-) -> Option<Vec<Item>> {
-    let verb = normalize_word(verb?);
-    let participles: Vec<String> = past_forms(&verb, irregular);
-    match items {
-        [Item::Source, Item::Word(_), Item::Target] => Some(vec![
+fn passive_of(pieces: &[Piece], words: &Inflector) -> Option<Vec<Item>> {
+    let participles = |verbs: &[String]| -> Vec<String> {
+        let mut out: Vec<String> = verbs.iter().flat_map(|v| past_forms(v, words.irregular)).collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    match pieces {
+        [Piece::Slot(Item::Source), Piece::Lemmas(verbs), Piece::Slot(Item::Target)] => Some(vec![
             Item::Target,
-            Item::Word(participles),
+            Item::Word(participles(verbs)),
             Item::Word(vec!["by".into()]),
             Item::Source,
         ]),
-        [Item::Source, Item::Word(_), Item::Word(particle), Item::Target]
-            if particle.len() == 1 && ["down", "out", "off"].contains(&particle[0].as_str()) =>
+        [Piece::Slot(Item::Source), Piece::Lemmas(verbs), Piece::Lemmas(particle), Piece::Slot(Item::Target)]
+            if particle.len() == 1 && ["down", "out", "off", "up"].contains(&particle[0].as_str()) =>
         {
-            let _ = fixed;
             Some(vec![
                 Item::Target,
-                Item::Word(participles),
+                Item::Word(participles(verbs)),
                 Item::Word(particle.clone()),
                 Item::Word(vec!["by".into()]),
                 Item::Source,
@@ -447,16 +596,132 @@ fn passive_of(
     }
 }
 
+/// One position of a pattern before its words are inflected.
+#[derive(Debug, Clone)]
+enum Piece {
+    /// A slot or a gap.
+    Slot(Item),
+    /// Any of these lemmas, in any of their forms.
+    Lemmas(Vec<String>),
+}
+
+/// The inflection tables of a lexicon.
+struct Inflector<'a> {
+    fixed: &'a HashSet<String>,
+    irregular: &'a HashMap<String, Vec<String>>,
+}
+
+impl Inflector<'_> {
+    /// Every form of every lemma, sorted.
+    fn forms(&self, lemmas: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = lemmas
+            .iter()
+            .flat_map(|l| forms_of(l, self.fixed, self.irregular))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// Whether `w` may stand as a word of a pattern.
+fn is_lexicon_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_lowercase() || c == '\'' || c == '-')
+}
+
+/// The placeholders of a frame: which list of a class each stands for.
+const PLACEHOLDERS: &[&str] = &["V", "N", "L", "R", "M"];
+
+/// Every pattern a frame template gives for a class: each placeholder
+/// stands for the class's words of its kind (single words merged into one
+/// position that takes any of them, each phrase of several words on its
+/// own), the other words for themselves.
+fn expand_frame(
+    template: &str,
+    class: &ClassSpec,
+    themes: &[String],
+    base_themes: &[String],
+) -> Result<Vec<Vec<Piece>>, String> {
+    let mut out: Vec<Vec<Piece>> = vec![Vec::new()];
+    for w in template.split_whitespace() {
+        let options: Vec<Vec<Piece>> = match w {
+            "S" => vec![vec![Piece::Slot(Item::Source)]],
+            "T" => vec![vec![Piece::Slot(Item::Target)]],
+            "P" => vec![vec![Piece::Slot(Item::Participants)]],
+            "*" => vec![vec![Piece::Slot(Item::Gap)]],
+            p if PLACEHOLDERS.contains(&p) => {
+                let all_themes: Vec<String>;
+                let list: &[String] = match p {
+                    "V" => &class.verbs,
+                    "N" => &class.nouns,
+                    "L" => &class.light,
+                    "R" => &class.preps,
+                    _ => {
+                        all_themes = base_themes.iter().chain(themes).cloned().collect();
+                        &all_themes
+                    }
+                };
+                if list.is_empty() {
+                    let kind = match p {
+                        "V" => "verbs",
+                        "N" => "nouns",
+                        "L" => "light verbs",
+                        "R" => "prepositions",
+                        _ => "theme nouns",
+                    };
+                    return Err(format!("class {:?} has no {kind} for {p} in {template:?}", class.name));
+                }
+                let mut single = Vec::new();
+                let mut options = Vec::new();
+                for entry in list {
+                    // a hyphen joins words the tokeniser splits ("tit-for-tat")
+                    let parts: Vec<String> = entry
+                        .split(|c: char| c.is_whitespace() || c == '-')
+                        .filter(|w| !w.is_empty())
+                        .map(normalize_word)
+                        .collect();
+                    if parts.iter().any(|x| !is_lexicon_word(x)) || parts.is_empty() {
+                        return Err(format!("class {:?}: {entry:?} must be lower-case words", class.name));
+                    }
+                    if parts.len() == 1 {
+                        single.extend(parts);
+                    } else {
+                        options.push(parts.into_iter().map(|x| Piece::Lemmas(vec![x])).collect());
+                    }
+                }
+                if !single.is_empty() {
+                    single.sort();
+                    single.dedup();
+                    options.insert(0, vec![Piece::Lemmas(single)]);
+                }
+                options
+            }
+            w if is_lexicon_word(w) => vec![vec![Piece::Lemmas(vec![normalize_word(w)])]],
+            _ => {
+                return Err(format!(
+                    "{w:?}: frames hold lower-case words, the slots S, T, P, * and the placeholders V, N, L, R, M"
+                ))
+            }
+        };
+        out = out
+            .into_iter()
+            .flat_map(|prefix| {
+                options.iter().map(move |o| {
+                    let mut p = prefix.clone();
+                    p.extend(o.iter().cloned());
+                    p
+                })
+            })
+            .collect();
+    }
+    Ok(out)
+}
+
 fn past_forms(base: &str, irregular: &HashMap<String, Vec<String>>) -> Vec<String> {
-    let mut out: Vec<String> = irregular
-        .get(base)
-        .map(|v| {
-            v.iter()
-                .filter(|f| f.ends_with("ed") || !(f.ends_with("ing") || f.ends_with('s')))
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut out: Vec<String> = irregular_forms(base, irregular)
+        .into_iter()
+        .filter(|f| f.ends_with("ed") || !(f.ends_with("ing") || f.ends_with('s')))
+        .collect();
     out.push(regular_past(base));
     out.sort();
     out.dedup();
@@ -467,7 +732,7 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
-fn regular_past(w: &str) -> String {
+pub(crate) fn regular_past(w: &str) -> String {
     if w.ends_with('e') {
         format!("{w}d")
     } else if let Some(stem) = w
@@ -475,9 +740,26 @@ fn regular_past(w: &str) -> String {
         .filter(|s| s.chars().last().is_some_and(|c| !is_vowel(c)))
     {
         format!("{stem}ied")
+    } else if doubles_final_consonant(w) {
+        format!("{w}{}ed", &w[w.len() - 1..])
     } else {
         format!("{w}ed")
     }
+}
+
+/// Whether a verb doubles its last consonant before -ed and -ing: a word
+/// of one syllable that ends in one vowel and one consonant ("ban",
+/// "slam", "step"; not "back", "meet", "row"). Longer words that double
+/// ("expel", "transfer") are listed as irregular.
+fn doubles_final_consonant(w: &str) -> bool {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n < 3 || !w.is_ascii() {
+        return false;
+    }
+    let v = |c: u8| is_vowel(c as char);
+    let syllables = b.windows(2).filter(|p| v(p[1]) && !v(p[0])).count() + usize::from(v(b[0]));
+    syllables == 1 && !v(b[n - 1]) && !matches!(b[n - 1], b'w' | b'x' | b'y') && v(b[n - 2]) && !v(b[n - 3])
 }
 
 /// Every form a lexicon word matches: itself, and unless it is fixed, its
@@ -500,6 +782,8 @@ pub fn forms_of(base: &str, fixed: &HashSet<String>, irregular: &HashMap<String,
         // -ing
         out.push(if base.ends_with("ee") {
             format!("{base}ing")
+        } else if doubles_final_consonant(base) {
+            format!("{base}{}ing", &base[base.len() - 1..])
         } else if let Some(s) = base.strip_suffix('e') {
             format!("{s}ing")
         } else {
@@ -507,12 +791,27 @@ pub fn forms_of(base: &str, fixed: &HashSet<String>, irregular: &HashMap<String,
         });
         // -er / -ers are listed by the lexicon as words of their own.
     }
-    if let Some(irr) = irregular.get(base) {
-        out.extend(irr.iter().cloned());
-    }
+    out.extend(irregular_forms(base, irregular));
     out.sort();
     out.dedup();
     out
+}
+
+/// Prefixes that keep the irregular forms of the verb they make:
+/// "retake" as "take" (retook, retaken), "overrun" as "run".
+const VERB_PREFIXES: &[&str] = &["re", "over", "out", "under", "with", "mis", "up"];
+
+/// The irregular forms of a lemma, or of the verb it makes with a prefix.
+fn irregular_forms(base: &str, irregular: &HashMap<String, Vec<String>>) -> Vec<String> {
+    if let Some(irr) = irregular.get(base) {
+        return irr.clone();
+    }
+    for p in VERB_PREFIXES {
+        if let Some(irr) = base.strip_prefix(p).and_then(|rest| irregular.get(rest)) {
+            return irr.iter().map(|f| format!("{p}{f}")).collect();
+        }
+    }
+    Vec::new()
 }
 
 #[cfg(test)]
@@ -521,6 +820,15 @@ mod tests {
 
     fn forms(w: &str) -> Vec<String> {
         forms_of(w, &HashSet::new(), &HashMap::new())
+    }
+
+    #[test]
+    fn short_verbs_double_their_last_consonant() {
+        assert_eq!(forms("ban"), vec!["ban", "banned", "banning", "bans"]);
+        assert_eq!(forms("step"), vec!["step", "stepped", "stepping", "steps"]);
+        assert_eq!(forms("meet"), vec!["meet", "meeted", "meeting", "meets"]);
+        assert_eq!(forms("target"), vec!["target", "targeted", "targeting", "targets"]);
+        assert_eq!(forms("row"), vec!["row", "rowed", "rowing", "rows"]);
     }
 
     #[test]
