@@ -1,0 +1,915 @@
+//! The shallow clause analysis: which mentions of a sentence fill a
+//! pattern's slots. [`View`] indexes a sentence's mentions by token and
+//! answers where the subject of a word is, what follows it, which names
+//! form a list, and what stands in a comma-delimited insertion.
+
+use super::lexicon::{Lexicon, Relation};
+use super::Found;
+use crate::link::Mention;
+use crate::text::{Case, Sentence, StaticWords, TokenKind};
+
+/// Words that end a clause for the subject search. Grammar of English, not
+/// of any conflict, so kept here.
+pub(super) static CLAUSE_BOUNDARIES: StaticWords = StaticWords::new(&[
+    ";",
+    ":",
+    "while",
+    "whereas",
+    "but",
+    "although",
+    "though",
+    "because",
+    "when",
+    "after",
+    "before",
+    "if",
+    "unless",
+    "whether",
+    "meanwhile",
+]);
+/// Adverbs that may stand between "and" and a verb ("and also accused").
+pub(super) static ADVERBS: StaticWords = StaticWords::new(&[
+    "also",
+    "then",
+    "later",
+    "subsequently",
+    "again",
+    "further",
+    "reportedly",
+    "repeatedly",
+]);
+pub(super) const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
+pub(super) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+pub(super) const RELATIVE_PRONOUNS: &[&str] = &["which", "who", "that", "whom"];
+/// Words a slot search does not cross after the trigger.
+pub(super) static PREPOSITIONS: StaticWords = StaticWords::new(&[
+    "of",
+    "on",
+    "in",
+    "at",
+    "to",
+    "from",
+    "with",
+    "by",
+    "for",
+    "about",
+    "against",
+    "between",
+    "over",
+    "under",
+    "into",
+    "through",
+    "during",
+    "after",
+    "before",
+    "since",
+    "toward",
+    "towards",
+    "across",
+    "behind",
+    "alongside",
+    "beyond",
+    "within",
+    "without",
+    "amid",
+    "among",
+    "per",
+    "via",
+    "including",
+    "like",
+    "than",
+    "and",
+    "or",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "while",
+    "when",
+    "where",
+    "because",
+    "as",
+    "if",
+    "following",
+    "near",
+    "around",
+    "despite",
+    "upon",
+    "onto",
+    "until",
+    "till",
+]);
+/// Nouns of office that stand between an organisation and a name ("GNA
+/// head Fayez al-Sarraj", "commander of the LNA Khalifa Haftar").
+pub(super) static OFFICE_WORDS: StaticWords = StaticWords::new(&[
+    "head",
+    "leader",
+    "chief",
+    "commander",
+    "president",
+    "chairman",
+    "speaker",
+    "spokesman",
+    "envoy",
+    "minister",
+    "secretary",
+    "director",
+    "general",
+]);
+/// Nouns for fighters, through which "fighters from X" reaches X.
+pub(super) static FORCE_WORDS: StaticWords = StaticWords::new(&[
+    "fighters",
+    "troops",
+    "forces",
+    "mercenaries",
+    "soldiers",
+    "militants",
+    "volunteers",
+    "advisers",
+    "advisors",
+    "units",
+]);
+/// How many plain words a slot search passes over.
+pub(super) const MAX_FILLER: usize = 6;
+
+/// The mentions of one sentence, indexed by token.
+pub(super) struct View<'a> {
+    pub(super) s: &'a Sentence,
+    pub(super) mentions: &'a [Mention],
+    /// Mention starting at each token.
+    pub(super) starts: Vec<Option<usize>>,
+    /// Mention ending at each token (its last token).
+    pub(super) ends: Vec<Option<usize>>,
+    /// Tokens inside a comma-delimited insertion after a mention, with the
+    /// insertion's first token.
+    pub(super) insertion: Vec<Option<usize>>,
+    /// Tokens that are verbs of saying: the subject of what follows them
+    /// is not found before them ("Kinshasa said rockets struck ...").
+    pub(super) reporting: Vec<bool>,
+    /// Tokens that are relational nouns ("ally", "partners"), with the
+    /// relation they give.
+    pub(super) relational: Vec<Option<Option<Relation>>>,
+}
+
+impl<'a> View<'a> {
+    pub(super) fn new(s: &'a Sentence, mentions: &'a [Mention], lexicon: &Lexicon) -> Self {
+        let n = s.tokens.len();
+        let mut starts = vec![None; n];
+        let mut ends = vec![None; n];
+        for (i, m) in mentions.iter().enumerate() {
+            // "Al-Qaeda-linked JNIM", "Somalia-based al-Shabab": a name
+            // that only modifies the next one fills no slot
+            if compound_modifier(s, m.end_token).is_some() {
+                continue;
+            }
+            starts[m.first_token] = Some(i);
+            ends[m.end_token - 1] = Some(i);
+        }
+        let reporting = (0..n).map(|i| lexicon.is_reporting(s.tokens[i].norm(s))).collect();
+        let relational = (0..n).map(|i| lexicon.relational(s.tokens[i].norm(s))).collect();
+        let mut v = View {
+            s,
+            mentions,
+            starts,
+            ends,
+            insertion: vec![None; n],
+            reporting,
+            relational,
+        };
+        v.mark_insertions();
+        v
+    }
+
+    pub(super) fn norm(&self, i: usize) -> &str {
+        self.s.tokens[i].norm(self.s)
+    }
+
+    pub(super) fn is_comma(&self, i: usize) -> bool {
+        self.s
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && self.norm(i) == ",")
+    }
+
+    /// Whether mention `m` only modifies a noun: "Haftar's readiness",
+    /// "his counterpart", "its support".
+    pub(super) fn possessive_after(&self, m: usize) -> bool {
+        let mention = &self.mentions[m];
+        let e = mention.end_token;
+        self.s.tokens.get(e).is_some_and(|t| t.kind == TokenKind::Possessive)
+            || (e == mention.first_token + 1 && POSSESSIVE_PRONOUNS.contains(&self.norm(mention.first_token)))
+    }
+
+    /// Where the noun a possessive modifier modifies may begin.
+    pub(super) fn after_possessive(&self, m: usize) -> usize {
+        let e = self.mentions[m].end_token;
+        if self.s.tokens.get(e).is_some_and(|t| t.kind == TokenKind::Possessive) {
+            e + 1
+        } else {
+            e
+        }
+    }
+
+    /// ", backed by Egypt and the UAE," after "Haftar's forces": a stretch
+    /// between two commas that follows a mention, is not itself one list
+    /// item, and is followed by something other than another list item.
+    pub(super) fn mark_insertions(&mut self) {
+        let commas: Vec<usize> = (0..self.s.tokens.len()).filter(|&i| self.is_comma(i)).collect();
+        for w in commas.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            // ", which Russia backs," after any noun is an insertion too
+            let relative = RELATIVE_PRONOUNS.contains(&self.norm(a + 1)) && self.norm(a + 1) != "that";
+            if a == 0 || (self.ends[a - 1].is_none() && !relative) || b <= a + 1 {
+                continue;
+            }
+            let whole_mention = self.starts[a + 1].is_some_and(|m| self.mentions[m].end_token == b);
+            let list_follows = self.starts.get(b + 1).copied().flatten().is_some()
+                || (b + 1 < self.s.tokens.len() && matches!(self.norm(b + 1), "and" | "or"));
+            if whole_mention || list_follows {
+                continue;
+            }
+            for i in a..=b {
+                self.insertion[i] = Some(a);
+            }
+        }
+    }
+
+    /// The index of a relational noun ("ally", "backer") that stands at
+    /// `at` or after up to three modifiers ("closest", "main military").
+    pub(super) fn relational_noun_after(&self, at: usize) -> Option<usize> {
+        let n = self.s.tokens.len();
+        for k in at..(at + 4).min(n) {
+            if self.relational[k].is_some() {
+                return Some(k);
+            }
+            let t = &self.s.tokens[k];
+            if t.kind != TokenKind::Word || self.starts[k].is_some() || PREPOSITIONS.contains(self.norm(k)) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Events of relational nouns: "Algeria, the Polisario Front's chief
+    /// patron, ...", "Turkey, one of Somalia's closest allies",
+    /// "Serbia's main backer, Russia", "Rwanda is the M23's sponsor". The
+    /// possessor is the target; the source is the name in apposition, the
+    /// name after the noun, or the subject of "is".
+    pub(super) fn relational_events(&self, out: &mut Vec<Found>) {
+        let n = self.s.tokens.len();
+        for (m, mention) in self.mentions.iter().enumerate() {
+            if self.starts[mention.first_token] != Some(m) || !self.possessive_after(m) {
+                continue;
+            }
+            let Some(noun) = self.relational_noun_after(self.after_possessive(m)) else {
+                continue;
+            };
+            let Some(Some(relation)) = self.relational[noun] else {
+                continue;
+            };
+            // back over "the", "a", "one of (the)" before the possessor
+            let mut q = mention.first_token;
+            while q > 0 && matches!(self.norm(q - 1), "the" | "a" | "an" | "one" | "of" | "among") {
+                q -= 1;
+            }
+            let source = if q >= 2 && self.is_comma(q - 1) && self.ends[q - 2].is_some() {
+                self.ends[q - 2]
+            } else if q >= 2
+                && matches!(
+                    self.norm(q - 1),
+                    "is" | "was" | "are" | "were" | "remains" | "remained" | "became" | "become" | "been"
+                )
+            {
+                (0..q - 1).rev().take(4).find_map(|k| self.ends[k])
+            } else {
+                let mut k = noun + 1;
+                if k < n && self.is_comma(k) {
+                    k += 1;
+                }
+                self.starts.get(k).copied().flatten()
+            };
+            let Some(source) = source else { continue };
+            out.push(Found {
+                relation,
+                reported_source: false,
+                sources: vec![self.mentions[source].actor],
+                targets: vec![mention.actor],
+                pairs: false,
+                mutual: false,
+                first: noun,
+                end: noun + 1,
+            });
+        }
+    }
+
+    /// Whether a noun phrase in apposition starts at `at`: "a longtime
+    /// backer of", "the main patron of", "one of", "Serbia's main backer".
+    pub(super) fn opens_apposition(&self, at: usize) -> bool {
+        at < self.s.tokens.len()
+            && (matches!(
+                self.norm(at),
+                "a" | "an" | "the" | "one" | "its" | "his" | "her" | "their"
+            ) || self.starts[at].is_some_and(|m| self.possessive_after(m)))
+    }
+
+    /// Extend mention `m` over a coordinated list to the right.
+    pub(super) fn list_right(&self, m: usize) -> Vec<usize> {
+        let mut out = vec![m];
+        let mut at = self.mentions[m].end_token;
+        let mut conjunctions = 0;
+        loop {
+            let mut j = self.skip_parenthetical(at);
+            let mut saw_sep = false;
+            let mut and_here = 0;
+            while j < self.s.tokens.len() && (self.is_comma(j) || matches!(self.norm(j), "and" | "or" | "as" | "well"))
+            {
+                and_here += usize::from(matches!(self.norm(j), "and" | "or"));
+                saw_sep = true;
+                j += 1;
+            }
+            // one list has one "and": a second one joins clauses
+            if !saw_sep || conjunctions + and_here > 1 {
+                break;
+            }
+            // "Rwanda accused Burundi, and Tanzania called for calm": a
+            // comma before "and" after a single name joins two clauses
+            if out.len() == 1 && and_here > 0 && self.is_comma(j.saturating_sub(and_here + 1)) {
+                break;
+            }
+            // the preposition repeated: "by Iran and by Hezbollah"
+            if j < self.s.tokens.len()
+                && matches!(
+                    self.norm(j),
+                    "by" | "from" | "with" | "to" | "against" | "on" | "for" | "of" | "in"
+                )
+            {
+                j += 1;
+            }
+            conjunctions += and_here;
+            match self.skip_to_mention(j, 4) {
+                Some(n) => {
+                    out.push(n);
+                    at = self.mentions[n].end_token;
+                }
+                None => break,
+            }
+        }
+        // a list has a conjunction: "the Houthis, Okafor said" is none
+        if conjunctions == 0 {
+            out.truncate(1);
+        }
+        out
+    }
+
+    /// Past "(AQIM)" or "(LNA)" right after a name.
+    pub(super) fn skip_parenthetical(&self, at: usize) -> usize {
+        if at < self.s.tokens.len() && self.norm(at) == "(" {
+            for k in at + 1..(at + 8).min(self.s.tokens.len()) {
+                if self.norm(k) == ")" {
+                    return k + 1;
+                }
+            }
+        }
+        at
+    }
+
+    /// From token `j`, pass "the", titles and possessive modifiers
+    /// ("Ukraine's President") to the next mention, within `max` words.
+    pub(super) fn skip_to_mention(&self, mut j: usize, max: usize) -> Option<usize> {
+        let mut skipped = 0;
+        while j < self.s.tokens.len() && skipped <= max {
+            if let Some(n) = self.starts[j] {
+                if self.possessive_after(n) {
+                    // a modifier: prefer the head's mention if one follows
+                    let after = self.after_possessive(n);
+                    // "against America's allies": the allies, not America
+                    if self.relational_noun_after(after).is_some() {
+                        return None;
+                    }
+                    for k in after..(after + 4).min(self.s.tokens.len()) {
+                        if let Some(h) = self.starts[k] {
+                            return Some(h);
+                        }
+                        // only titles between: "Ukraine's President Petro
+                        // Poroshenko", "his Turkish counterpart, X"
+                        let t = &self.s.tokens[k];
+                        let titleish = t.kind == TokenKind::Word
+                            && (t.case == Case::Title
+                                || OFFICE_WORDS.contains(self.norm(k))
+                                || self.norm(k) == "counterpart");
+                        if !titleish && !self.is_comma(k) {
+                            break;
+                        }
+                    }
+                }
+                return Some(n);
+            }
+            let t = &self.s.tokens[j];
+            let w = self.norm(j);
+            let passable = w == "the"
+                || w == "his"
+                || w == "her"
+                || w == "its"
+                || w == "their"
+                || (t.kind == TokenKind::Word && t.case == Case::Title && !PREPOSITIONS.contains(w))
+                || t.kind == TokenKind::Joiner;
+            if !passable {
+                return None;
+            }
+            skipped += 1;
+            j += 1;
+        }
+        None
+    }
+
+    /// From token `j` (exclusive), pass back over what may stand before a
+    /// name in a list: titles ("German Chancellor"), possessive modifiers
+    /// ("Ukraine's President"), "the", "his".
+    pub(super) fn titles_back(&self, mut j: usize) -> usize {
+        let mut passed = 0;
+        let mut office = false;
+        while j > 0 && passed < 6 {
+            let t = &self.s.tokens[j - 1];
+            let w = self.norm(j - 1);
+            if t.kind == TokenKind::Possessive {
+                if let Some(m) = self.ends.get(j.wrapping_sub(2)).copied().flatten() {
+                    j = self.mentions[m].first_token;
+                    passed += 1;
+                    continue;
+                }
+                break;
+            }
+            if w == ")" {
+                // "Government of National Accord (GNA) head"
+                match (j.saturating_sub(6)..j - 1).rev().find(|&k| self.norm(k) == "(") {
+                    Some(k) => {
+                        j = k;
+                        passed += 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if let Some(m) = self.ends[j - 1] {
+                // a description glued to the name: "German Chancellor Angela Merkel"
+                let same = self
+                    .starts
+                    .get(j)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|n| self.mentions[n].actor == self.mentions[m].actor);
+                // "his Russian counterpart": a possessive pronoun
+                let pronoun = self.mentions[m].end_token == self.mentions[m].first_token + 1
+                    && POSSESSIVE_PRONOUNS.contains(&self.norm(self.mentions[m].first_token));
+                if same || pronoun {
+                    j = self.mentions[m].first_token;
+                    passed += 1;
+                    continue;
+                }
+                // an organisation before an office: "GNA head X",
+                // "Government of National Accord (GNA) head X"
+                if office {
+                    j = self.mentions[m].first_token;
+                    passed += 1;
+                    continue;
+                }
+                break;
+            }
+            let title = t.kind == TokenKind::Word
+                && (t.case == Case::Title
+                    || matches!(w, "the" | "his" | "her" | "its" | "their")
+                    || OFFICE_WORDS.contains(w))
+                && !matches!(w, "and" | "or");
+            if !title {
+                break;
+            }
+            office |= OFFICE_WORDS.contains(w);
+            j -= 1;
+            passed += 1;
+        }
+        j
+    }
+
+    /// Extend mention `m` over a coordinated list to the left: "A, B and
+    /// C", "A and President B", "A and his Russian counterpart, B".
+    pub(super) fn list_left(&self, m: usize) -> Vec<usize> {
+        let mut out = vec![m];
+        let mut first = self.mentions[m].first_token;
+        loop {
+            let mut j = self.titles_back(first);
+            let sep_start = j;
+            let mut conjunction = false;
+            while j > 0 && (self.is_comma(j - 1) || matches!(self.norm(j - 1), "and" | "or")) {
+                conjunction |= !self.is_comma(j - 1);
+                j -= 1;
+            }
+            if j == sep_start || j == 0 {
+                break;
+            }
+            // a list ends in "and X": a bare comma before the last name is
+            // no list ("..., the Houthis, Okafor said"), unless the name
+            // before is the same actor in apposition ("his Russian
+            // counterpart, Sergey Lavrov")
+            let appositive = self.ends[j - 1].is_some_and(|p| self.mentions[p].actor == self.mentions[m].actor);
+            if out.len() == 1 && !conjunction && !appositive {
+                break;
+            }
+            // "Chad condemned the RSF, and Sudan blamed Wagner": a comma
+            // and "and" before the last of two names join two clauses; a
+            // list of three has another comma before its second name
+            if out.len() == 1 && conjunction && (j..sep_start).any(|k| self.is_comma(k)) {
+                let longer = self.ends[j - 1].is_some_and(|p| {
+                    let b = self.titles_back(self.mentions[p].first_token);
+                    b > 0 && self.is_comma(b - 1)
+                });
+                if !longer {
+                    break;
+                }
+            }
+            let next = match self.ends[j - 1] {
+                Some(n) if !self.possessive_after(n) => Some(n),
+                Some(_) => None,
+                None if self.is_comma(sep_start - 1) => {
+                    // an appositive lead-in: "and his Russian counterpart,"
+                    let mut k = j;
+                    let mut words = 0;
+                    while k > 0
+                        && words < 4
+                        && self.s.tokens[k - 1].kind == TokenKind::Word
+                        && self.ends[k - 1].is_none()
+                    {
+                        if matches!(self.norm(k - 1), "and" | "or") {
+                            break;
+                        }
+                        k -= 1;
+                        words += 1;
+                    }
+                    if k > 1 && matches!(self.norm(k - 1), "and" | "or") {
+                        self.ends[k - 2].filter(|&n| !self.possessive_after(n))
+                    } else {
+                        None
+                    }
+                }
+                None => None,
+            };
+            match next {
+                Some(n) => {
+                    out.push(n);
+                    first = self.mentions[n].first_token;
+                }
+                None => break,
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// [`View::list_left`] for a subject: no list whose head sits in a
+    /// prepositional phrase ("welcomed by A, B and C, and the minister D
+    /// spoke" has subject D).
+    pub(super) fn subject_list(&self, m: usize) -> Vec<usize> {
+        let out = self.list_left(m);
+        if out.len() > 1 && self.in_prepositional_phrase(self.mentions[out[0]].first_token) {
+            return vec![m];
+        }
+        out
+    }
+
+    /// The subject (or, for a passive, the nearest phrase) left of `at`.
+    pub(super) fn left_slot(&self, at: usize, passive: bool) -> Vec<usize> {
+        // "its support for", "Egypt's backing of": the possessor right
+        // before a nominal trigger is its subject
+        if at > 0 {
+            let before = if self.s.tokens[at - 1].kind == TokenKind::Possessive {
+                at.saturating_sub(2)
+            } else {
+                at - 1
+            };
+            if let Some(m) = self.ends.get(before).copied().flatten() {
+                if self.possessive_after(m) && !passive {
+                    return vec![m];
+                }
+            }
+        }
+        // "A met B and condemned C": a verb after "and" shares the subject
+        // of the clause, not the object just before it
+        let mut k = at;
+        while k > 0 && ADVERBS.contains(self.norm(k - 1)) {
+            k -= 1;
+        }
+        let coordinated = !passive && k > 0 && self.norm(k - 1) == "and";
+        // ", accusing the government": a participle's subject is the
+        // clause's, wherever a verb of saying stands between
+        let participial = k > 0 && self.is_comma(k - 1);
+        let own_insertion = self.insertion.get(at).copied().flatten();
+        let mut j = at;
+        let mut fallback = None;
+        let mut subject: Option<Vec<usize>> = None;
+        while j > 0 {
+            j -= 1;
+            // pass over insertions that do not hold the trigger
+            if let Some(start) = self.insertion[j] {
+                if Some(start) != own_insertion && !passive {
+                    j = start;
+                    continue;
+                }
+            }
+            // the trigger stands in an apposition ("Uganda, a longtime
+            // backer of the SPLM-IO,"): its subject is the name before
+            if Some(j) == own_insertion && !passive && self.opens_apposition(j + 1) {
+                if let Some(m) = j.checked_sub(1).and_then(|p| self.ends[p]) {
+                    return vec![m];
+                }
+            }
+            if self.reporting[j] && !passive && !participial && !coordinated {
+                // the reported clause's subject stands after the verb
+                break;
+            }
+            let w = self.norm(j);
+            if let Some(m) = self.ends[j] {
+                let first = self.mentions[m].first_token;
+                if !passive && self.in_prepositional_phrase(first) {
+                    j = first;
+                    continue;
+                }
+                if self.possessive_after(m) && !passive {
+                    if self.mentions[m].how != crate::link::LinkHow::Coreference {
+                        fallback.get_or_insert(m);
+                    }
+                    j = first;
+                    continue;
+                }
+                let list = self.subject_list(m);
+                let head = self.mentions[list[0]].first_token;
+                if !passive && list.len() == 1 && self.list_head_in_pp(m) {
+                    // the last item of "backed by A, B and C": skip the list
+                    j = self.list_start(m);
+                    continue;
+                }
+                if coordinated {
+                    // keep going to the clause's first subject
+                    subject = Some(list);
+                    j = first;
+                    continue;
+                }
+                let _ = head;
+                return list;
+            }
+            if SUBJECT_PRONOUNS.contains(&w) && !passive {
+                // an unresolved pronoun is the subject: no guessing past it
+                return Vec::new();
+            }
+            if w == "whose" {
+                // "X, whose country has sent troops": the subject is what
+                // X has, not X
+                return Vec::new();
+            }
+            if RELATIVE_PRONOUNS.contains(&w) && self.s.tokens[j].kind == TokenKind::Word {
+                // the antecedent: the mention just before (a comma between)
+                let mut k = j;
+                if k > 0 && self.is_comma(k - 1) {
+                    k -= 1;
+                }
+                return match k.checked_sub(1).and_then(|p| self.ends[p]) {
+                    Some(m) => self.list_left(m),
+                    None => Vec::new(),
+                };
+            }
+            if CLAUSE_BOUNDARIES.contains(w) {
+                break;
+            }
+        }
+        if let Some(list) = subject {
+            return list;
+        }
+        fallback.map(|m| vec![m]).unwrap_or_default()
+    }
+
+    /// The first token of the raw list (separators only, no PP check)
+    /// that ends with mention `m`.
+    pub(super) fn list_start(&self, m: usize) -> usize {
+        let mut first = self.mentions[m].first_token;
+        let mut conjunctions = 0;
+        loop {
+            let mut j = self.titles_back(first);
+            let sep_start = j;
+            while j > 0 && (self.is_comma(j - 1) || matches!(self.norm(j - 1), "and" | "or")) {
+                if matches!(self.norm(j - 1), "and" | "or") {
+                    conjunctions += 1;
+                }
+                j -= 1;
+            }
+            // one list has one "and": a second one joins clauses
+            if j == sep_start || j == 0 || conjunctions > 1 {
+                return first;
+            }
+            match self.ends[j - 1] {
+                Some(n) => first = self.mentions[n].first_token,
+                None => return first,
+            }
+        }
+    }
+
+    pub(super) fn list_head_in_pp(&self, m: usize) -> bool {
+        // only the last item of a list has a conjunction before it
+        let before = self.titles_back(self.mentions[m].first_token);
+        if before == 0 || !matches!(self.norm(before - 1), "and" | "or") {
+            return false;
+        }
+        let start = self.list_start(m);
+        start != self.mentions[m].first_token && self.in_prepositional_phrase(start)
+    }
+
+    /// If `first` opens the subject of an object relative clause ("…, an
+    /// alliance that Washington backs"), the mention it refers back to.
+    pub(super) fn object_antecedent(&self, first: usize) -> Vec<usize> {
+        // "which the UAE backs": "the" may stand outside the name
+        let first = if first > 0 && self.norm(first - 1) == "the" {
+            first - 1
+        } else {
+            first
+        };
+        if first == 0 || !RELATIVE_PRONOUNS.contains(&self.norm(first - 1)) {
+            return Vec::new();
+        }
+        let mut k = first - 1;
+        let mut words = 0;
+        while k > 0 && words < 6 {
+            if let Some(m) = self.ends[k - 1] {
+                return vec![m];
+            }
+            // "said that Assad will be removed": "that" opens what was said
+            if self.reporting[k - 1] {
+                break;
+            }
+            let t = &self.s.tokens[k - 1];
+            if t.kind == TokenKind::Punct && !self.is_comma(k - 1) && self.norm(k - 1) != ")" {
+                break;
+            }
+            k -= 1;
+            words += 1;
+        }
+        Vec::new()
+    }
+
+    pub(super) fn in_prepositional_phrase(&self, first: usize) -> bool {
+        let mut k = first;
+        let mut passed = 0;
+        while k > 0 && passed < 3 {
+            let w = self.norm(k - 1);
+            // ("after", "before", "since" open clauses as often as phrases:
+            // "a day after Turkish fighters shot down ..." has a subject)
+            if PREPOSITIONS.contains(w)
+                && !CLAUSE_BOUNDARIES.contains(w)
+                && !matches!(
+                    w,
+                    "and" | "or" | "that" | "which" | "who" | "whose" | "while" | "when" | "because" | "if" | "as"
+                )
+            {
+                return true;
+            }
+            let t = &self.s.tokens[k - 1];
+            if w == "the" || (t.kind == TokenKind::Word && t.case == Case::Title && self.ends[k - 1].is_none()) {
+                k -= 1;
+                passed += 1;
+                continue;
+            }
+            return false;
+        }
+        false
+    }
+
+    /// The phrase right of `from`.
+    pub(super) fn right_slot(&self, from: usize) -> Vec<usize> {
+        let mut j = from;
+        let mut filler = 0;
+        while j < self.s.tokens.len() {
+            if let Some(m) = self.starts[j] {
+                if self.possessive_after(m) && self.relational_noun_after(self.after_possessive(m)).is_some() {
+                    // "threats against America's allies": not America
+                    return Vec::new();
+                }
+                let head = self.skip_to_mention(j, 0).unwrap_or(m);
+                return self.list_right(head);
+            }
+            let t = &self.s.tokens[j];
+            let w = self.norm(j);
+            if t.kind == TokenKind::Punct {
+                // an appositive: "the retired Libyan brigade, Khalifa Hifter"
+                if w == "," && filler > 0 && self.starts.get(j + 1).copied().flatten().is_some() {
+                    j += 1;
+                    continue;
+                }
+                if w == "\"" || w == "\u{201c}" {
+                    j += 1;
+                    continue;
+                }
+                return Vec::new();
+            }
+            if w == "of" && filler > 0 && OFFICE_WORDS.contains(self.norm(j - 1)) {
+                // "talks with commander of the LNA (LNA) Khalifa Haftar": an
+                // office of a body, then the person who holds it; "the
+                // Minister of Justice in the Al-Wefaq government": an office
+                // of the body, which stands for it
+                let n = self.s.tokens.len();
+                let mut k = j + 1;
+                let mut titles = 0;
+                while k < n && self.starts[k].is_none() && titles < 4 {
+                    let t = &self.s.tokens[k];
+                    let x = self.norm(k);
+                    let ok = x == "the"
+                        || (t.kind == TokenKind::Word && t.case == Case::Title)
+                        || (titles > 0 && matches!(x, "in" | "of"));
+                    if !ok {
+                        break;
+                    }
+                    titles += 1;
+                    k += 1;
+                }
+                if let Some(org) = self.starts.get(k).copied().flatten() {
+                    let after = self.skip_parenthetical(self.mentions[org].end_token);
+                    return match self.starts.get(after).copied().flatten() {
+                        Some(person) => self.list_right(person),
+                        None => vec![org],
+                    };
+                }
+            }
+            if PREPOSITIONS.contains(w) {
+                // "backed by fighters from Iran": men from a place are its
+                if w == "from" && filler > 0 && FORCE_WORDS.contains(self.norm(j - 1)) {
+                    j += 1;
+                    continue;
+                }
+                return Vec::new();
+            }
+            filler += 1;
+            if filler > MAX_FILLER {
+                return Vec::new();
+            }
+            j += 1;
+        }
+        Vec::new()
+    }
+
+    /// Mentions wholly inside tokens `a..b`, as a list.
+    pub(super) fn between(&self, a: usize, b: usize) -> Vec<usize> {
+        (a..b)
+            .filter_map(|j| self.starts[j])
+            .filter(|&m| self.mentions[m].end_token <= b)
+            .take(1)
+            .flat_map(|m| self.list_right(m))
+            .filter(|&m| self.mentions[m].end_token <= b)
+            .collect()
+    }
+}
+
+/// Participles that make a name before them, joined by a hyphen, a
+/// modifier of the next noun: "Al-Qaeda-linked JNIM", "Iran-backed
+/// Houthis". Grammar, not any conflict's words.
+pub(super) const COMPOUND_PARTICIPLES: &[&str] = &[
+    "linked",
+    "based",
+    "backed",
+    "allied",
+    "aligned",
+    "affiliated",
+    "led",
+    "sponsored",
+    "funded",
+    "supported",
+    "armed",
+    "trained",
+    "controlled",
+    "held",
+    "run",
+    "dominated",
+    "occupied",
+    "born",
+    "made",
+    "owned",
+    "installed",
+    "friendly",
+];
+/// Those of them that say the name supports the noun they modify.
+pub(super) const SUPPORTING_PARTICIPLES: &[&str] = &[
+    "backed",
+    "allied",
+    "aligned",
+    "sponsored",
+    "funded",
+    "supported",
+    "armed",
+    "trained",
+    "installed",
+    "friendly",
+];
+
+/// If the tokens from `end` are a hyphen and a participle of
+/// [`COMPOUND_PARTICIPLES`], the participle's index.
+pub(super) fn compound_modifier(s: &Sentence, end: usize) -> Option<usize> {
+    if s.tokens.get(end)?.kind != TokenKind::Joiner {
+        return None;
+    }
+    let word = s.tokens.get(end + 1)?;
+    (word.kind == TokenKind::Word && COMPOUND_PARTICIPLES.contains(&word.norm(s))).then_some(end + 1)
+}

@@ -1,0 +1,215 @@
+//! Matching a pattern's words at a token: inflected forms, gaps, a middle
+//! slot, and the adjuncts (adverbs, dates, places) that may stand between
+//! the words of a pattern.
+
+use super::clause::View;
+use super::lexicon::Item;
+use crate::text::{Case, StaticWords, TokenKind};
+
+/// How many words `*` stands for at most.
+const MAX_GAP: usize = 5;
+/// How many words a middle slot may hold.
+const MAX_MIDDLE: usize = 24;
+
+/// Words of time that stand alone or after "on", "in", "last", "this",
+/// "next", "early", "late", "mid" in an adjunct ("on Monday", "last week").
+pub(super) static TIME_WORDS: StaticWords = StaticWords::new(&[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "day",
+    "today",
+    "yesterday",
+    "overnight",
+    "weeks",
+    "months",
+    "years",
+    "days",
+    "hours",
+]);
+/// Words that open a time adjunct.
+pub(super) const TIME_OPENERS: &[&str] = &[
+    "on", "in", "last", "this", "next", "early", "late", "mid", "earlier", "later", "for",
+];
+/// Words ending in -ly that are not adverbs.
+pub(super) const NOT_ADVERBS: &[&str] = &[
+    "ally", "rally", "family", "supply", "reply", "apply", "assembly", "italy", "july", "fly", "only", "belly",
+    "bully", "anomaly", "monopoly", "comply", "multiply", "rely",
+];
+
+/// How many tokens of an adjunct stand at `at`: an adverb ("warmly"), a
+/// time ("on Monday", "last week", "in 2023", "on Sunday night"), and
+/// where `place` (before the "by" of a passive) a place ("at State House
+/// in Nairobi"). Zero where none does.
+pub(super) fn adjunct_len(v: &View, at: usize, place: bool) -> usize {
+    let n = v.s.tokens.len();
+    let mut k = at;
+    let mut steps = 0;
+    while k < n && steps < 3 {
+        let t = &v.s.tokens[k];
+        let w = v.norm(k);
+        let adverb = t.kind == TokenKind::Word
+            && t.case == Case::Lower
+            && w.len() > 4
+            && w.ends_with("ly")
+            && !NOT_ADVERBS.contains(&w);
+        let time = TIME_WORDS.contains(w) && t.kind == TokenKind::Word && (w != "may" || t.case == Case::Title);
+        if adverb || time {
+            k += 1;
+        } else if TIME_OPENERS.contains(&w) && k + 1 < n {
+            let mut e = k + 1;
+            // "on Sunday night", "in mid-March", "in 2023", "for weeks"
+            while e < n && e < k + 4 {
+                let x = &v.s.tokens[e];
+                let xw = v.norm(e);
+                if TIME_WORDS.contains(xw) || x.kind == TokenKind::Number || x.kind == TokenKind::Joiner || xw == "mid"
+                {
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            if e == k + 1 {
+                if place && matches!(w, "in" | "on") {
+                    match place_len(v, k) {
+                        0 => break,
+                        p => k += p,
+                    }
+                } else {
+                    break;
+                }
+            } else {
+                k = e;
+            }
+        } else if place && matches!(w, "at" | "near" | "outside") {
+            match place_len(v, k) {
+                0 => break,
+                p => k += p,
+            }
+        } else {
+            break;
+        }
+        steps += 1;
+    }
+    k - at
+}
+
+/// "at State House", "in Nairobi": a preposition and a name of capitalised
+/// words (with "the"), no mention among them; its length or zero.
+pub(super) fn place_len(v: &View, at: usize) -> usize {
+    let n = v.s.tokens.len();
+    let mut e = at + 1;
+    if e < n && v.norm(e) == "the" {
+        e += 1;
+    }
+    let start = e;
+    while e < n
+        && e < start + 4
+        && v.s.tokens[e].kind == TokenKind::Word
+        && v.s.tokens[e].case == Case::Title
+        && v.starts[e].is_none()
+    {
+        e += 1;
+    }
+    if e == start {
+        0
+    } else {
+        e - at
+    }
+}
+
+/// If `words` stand at token `i` (joiners passed), the index past them.
+pub(super) fn phrase_at(v: &View, words: &[String], i: usize) -> Option<usize> {
+    let mut t = i;
+    for w in words {
+        while v.s.tokens.get(t).is_some_and(|k| k.kind == TokenKind::Joiner) {
+            t += 1;
+        }
+        if t >= v.s.tokens.len() || v.norm(t) != w {
+            return None;
+        }
+        t += 1;
+    }
+    Some(t)
+}
+
+/// Match the words, gaps and middle slot of a pattern from token `at`.
+/// Returns the index past the match and the span of a middle slot.
+pub(super) fn match_body(v: &View, body: &[Item], at: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    let Some((first, rest)) = body.split_first() else {
+        return Some((at, None));
+    };
+    let mut at = at;
+    while v.s.tokens.get(at).is_some_and(|k| k.kind == TokenKind::Joiner) {
+        at += 1;
+    }
+    match first {
+        Item::Word(forms) => {
+            let is_word = |k: usize| {
+                v.s.tokens
+                    .get(k)
+                    .is_some_and(|t| t.kind != TokenKind::Punct && forms.iter().any(|f| f == v.norm(k)))
+            };
+            if is_word(at) {
+                return match_body(v, rest, at + 1);
+            }
+            // "held talks on Tuesday with", "was warmly received at State
+            // House in Nairobi by": adverbs, dates and places between the
+            // words of a pattern (never before its first word, which the
+            // lookup found where it stands)
+            let passive_by = forms.len() == 1 && forms[0] == "by";
+            let skip = adjunct_len(v, at, passive_by);
+            if skip > 0 && is_word(at + skip) {
+                return match_body(v, rest, at + skip + 1);
+            }
+            None
+        }
+        Item::Gap => {
+            for k in 0..=MAX_GAP {
+                if (at..at + k).any(|j| j >= v.s.tokens.len() || v.s.tokens[j].kind == TokenKind::Punct) {
+                    break;
+                }
+                if let Some(r) = match_body(v, rest, at + k) {
+                    return Some(r);
+                }
+            }
+            None
+        }
+        _ => {
+            // a middle slot: the next word must follow within MAX_MIDDLE
+            for k in 1..=MAX_MIDDLE {
+                if at + k > v.s.tokens.len() {
+                    break;
+                }
+                if let Some((end, _)) = match_body(v, rest, at + k) {
+                    return Some((end, Some((at, at + k))));
+                }
+            }
+            None
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Modality: which cues (negation, plans, requests, postponement,
+//! conditions) stand before or after which trigger, and what an event
+//! whose trigger took one is.
+
+use super::clause::{View, ADVERBS, CLAUSE_BOUNDARIES};
+use super::lexicon::{Lexicon, Modality, Relation};
+use super::matcher::phrase_at;
+
+/// One place a trigger's first word stands, for modality.
+#[derive(Debug, Clone)]
+pub(super) struct Occurrence {
+    pub(super) first: usize,
+    pub(super) end: usize,
+    /// The relation of the trigger that stands here (for an event word
+    /// with no trigger, none).
+    pub(super) relation: Option<Relation>,
+    pub(super) modality: Modality,
+    pub(super) distance: usize,
+}
+
+/// Give each occurrence the modality of the cues that reach it.
+pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
+    let n = v.s.tokens.len();
+    // every cue that stands in the sentence, in lexicon order (ties go
+    // to the cue listed first)
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    for i in 0..n {
+        for &ci in lexicon.cues_starting_with(v.norm(i)) {
+            if let Some(cend) = phrase_at(v, &lexicon.cues()[ci].words, i) {
+                hits.push((ci, i, cend));
+            }
+        }
+    }
+    hits.sort_unstable();
+    for &(ci, i, cend) in &hits {
+        let cue = &lexicon.cues()[ci];
+        let applies = |o: &Occurrence| !o.relation.is_some_and(|r| cue.not_for.contains(&r));
+        // a cue among a trigger's own words is about it: "has shelved
+        // its planned meeting with" (the light verb "has" opens it)
+        if cue.before {
+            for o in occ.iter_mut().filter(|o| o.first < i && cend < o.end && o.distance > 0) {
+                if applies(o) {
+                    o.distance = 0;
+                    o.modality = cue.modality;
+                }
+            }
+        }
+        // the nearest trigger after the cue, within the window, in its
+        // clause, and not a verb of its own joined by "and" ("dismissed
+        // the report and accused Kinshasa"); or the nearest before an
+        // `after` cue. Every trigger at that distance takes it (an
+        // event word and the pattern that begins with it).
+        let distance = |o: &Occurrence| -> Option<usize> {
+            if !applies(o) {
+                return None;
+            }
+            if cue.before {
+                (o.first >= cend
+                    && o.first - cend <= cue.window
+                    && !(cend..o.first).any(|k| CLAUSE_BOUNDARIES.contains(v.norm(k)))
+                    && !coordinated_verb(v, cend, o.first))
+                .then(|| o.first - cend)
+            } else {
+                (o.end <= i && i - o.end <= cue.window).then(|| i - o.end)
+            }
+        };
+        if let Some(best) = occ.iter().filter_map(&distance).min() {
+            for o in occ.iter_mut() {
+                if distance(o) == Some(best) && best < o.distance {
+                    o.distance = best;
+                    o.modality = cue.modality;
+                }
+            }
+        }
+    }
+    // A trigger inside the span of another, or right after it, takes
+    // its cue: "is scheduled to fly to Kinshasa for talks with
+    // Tshisekedi" plans the talks as much as the trip, "could send
+    // troops to fight" the fighting as much as the sending.
+    let spans: Vec<(usize, usize, Modality)> = occ
+        .iter()
+        .filter(|o| o.distance != usize::MAX)
+        .map(|o| (o.first, o.end, o.modality))
+        .collect();
+    for o in occ.iter_mut().filter(|o| o.distance == usize::MAX) {
+        if let Some(&(_, _, m)) = spans.iter().find(|(a, b, _)| *a < o.first && o.first <= *b) {
+            o.modality = m;
+        }
+    }
+}
+
+/// Whether the trigger at `first` is a verb coordinated by "and" after
+/// token `from`: a cue before the first verb does not reach it.
+pub(super) fn coordinated_verb(v: &View, from: usize, first: usize) -> bool {
+    let mut k = first;
+    while k > from && ADVERBS.contains(v.norm(k - 1)) {
+        k -= 1;
+    }
+    k > from && v.norm(k - 1) == "and"
+}
