@@ -116,6 +116,22 @@ pub(super) static OFFICE_WORDS: StaticWords = StaticWords::new(&[
     "director",
     "general",
 ]);
+/// Nouns for those who act for a body, through which "officials of X"
+/// reaches X.
+pub(super) static AGENT_NOUNS: StaticWords = StaticWords::new(&[
+    "officials",
+    "representatives",
+    "delegates",
+    "delegation",
+    "delegations",
+    "envoys",
+    "diplomats",
+    "negotiators",
+    "emissaries",
+    "leaders",
+    "authorities",
+    "ministers",
+]);
 /// Nouns for fighters, through which "fighters from X" reaches X.
 pub(super) static FORCE_WORDS: StaticWords = StaticWords::new(&[
     "fighters",
@@ -497,6 +513,10 @@ impl<'a> View<'a> {
         let mut first = self.mentions[m].first_token;
         loop {
             let mut j = self.titles_back(first);
+            // "Tshisekedi and other Congolese officials"
+            if j > 1 && self.norm(j - 1) == "other" && matches!(self.norm(j - 2), "and" | "or") {
+                j -= 1;
+            }
             let sep_start = j;
             let mut conjunction = false;
             while j > 0 && (self.is_comma(j - 1) || matches!(self.norm(j - 1), "and" | "or")) {
@@ -591,6 +611,13 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "thanked his guest for sending troops", "accused Rwanda of
+        // backing the M23": the object before "for"/"of" does the gerund
+        if at > 1 && !passive && matches!(self.norm(at - 1), "for" | "of") && self.norm(at).ends_with("ing") {
+            if let Some(m) = self.ends[at - 2] {
+                return vec![m];
+            }
+        }
         // "A met B and condemned C": a verb after "and" shares the subject
         // of the clause, not the object just before it
         let mut k = at;
@@ -647,9 +674,11 @@ impl<'a> View<'a> {
                     continue;
                 }
                 if coordinated {
-                    // keep going to the clause's first subject
+                    // keep going to the clause's first subject, from the
+                    // head of this list ("Mali, Niger and Burkina Faso quit
+                    // the bloc and accused ECOWAS")
+                    j = self.mentions[list[0]].first_token;
                     subject = Some(list);
-                    j = first;
                     continue;
                 }
                 let _ = head;
@@ -805,6 +834,12 @@ impl<'a> View<'a> {
                     continue;
                 }
                 return Vec::new();
+            }
+            if w == "of" && filler > 0 && AGENT_NOUNS.contains(self.norm(j - 1)) {
+                // "met officials of Uganda": those who act for a body are it
+                if let Some(m) = self.skip_to_mention(j + 1, 2) {
+                    return self.list_right(m);
+                }
             }
             if w == "of" && filler > 0 && OFFICE_WORDS.contains(self.norm(j - 1)) {
                 // "talks with commander of the LNA (LNA) Khalifa Haftar": an

@@ -279,6 +279,9 @@ pub struct Lexicon {
     /// Forms of relational nouns ("ally", "backers"), with the relation
     /// they give (none: a relation that is no edge).
     relational: rustc_hash::FxHashMap<String, Option<Relation>>,
+    /// Forms of the nouns of frames "N between P" ("war", "talks"), with
+    /// their relation: "the Ethiopia-Eritrea war" is between the two.
+    pair_nouns: rustc_hash::FxHashMap<String, Relation>,
 }
 
 impl Lexicon {
@@ -325,6 +328,7 @@ impl Lexicon {
         merged.fixed = other.fixed;
         merged.irregular = other.irregular;
         merged.relational = other.relational;
+        merged.pair_nouns = other.pair_nouns;
         for t in other.triggers {
             merged.push(t);
         }
@@ -374,6 +378,7 @@ impl Lexicon {
             fixed: HashSet::new(),
             irregular: HashMap::new(),
             relational: base.map(|b| b.relational.clone()).unwrap_or_default(),
+            pair_nouns: base.map(|b| b.pair_nouns.clone()).unwrap_or_default(),
         };
         let words = Inflector {
             fixed: &fixed,
@@ -413,6 +418,13 @@ impl Lexicon {
                     .or_else(|| base_frames.get(frame_name))
                     .ok_or_else(|| bad(format!("class {:?} names no frame {frame_name:?}", class.name)))?;
                 for template in frame {
+                    if template.trim() == "N between P" {
+                        for noun in class.nouns.iter().filter(|n| !n.contains([' ', '-'])) {
+                            for form in forms_of(&normalize_word(noun), &fixed, &irregular) {
+                                lex.pair_nouns.insert(form, class.relation);
+                            }
+                        }
+                    }
                     let expansions = expand_frame(template, class, &file.themes, &base_themes).map_err(&bad)?;
                     for pieces in expansions {
                         let name = format!("{} ({template})", class.name);
@@ -483,9 +495,13 @@ impl Lexicon {
             slots(|i| matches!(i, Item::Participants)),
         );
         // "T plant mines": the source is whoever reports it
-        let ok = (s == 1 && t == 1 && p == 0) || (s == 0 && t == 0 && p == 1) || (s == 0 && t == 1 && p == 0);
+        // "S welcomed the talks between P": S to each of them
+        let ok = (s == 1 && t == 1 && p == 0)
+            || (s == 0 && t == 0 && p == 1)
+            || (s == 0 && t == 1 && p == 0)
+            || (s == 1 && t == 0 && p == 1);
         if !ok {
-            return Err("a pattern needs one S and one T, one P, or one T reported by someone");
+            return Err("a pattern needs one S and one T, one P (and maybe an S), or one T reported by someone");
         }
         if !items.iter().any(|i| matches!(i, Item::Word(_))) {
             return Err("a pattern needs at least one word");
@@ -494,7 +510,7 @@ impl Lexicon {
         if !matches!(items.get(lead), Some(Item::Word(_))) {
             return Err("a pattern must start with a word, or one slot and a word");
         }
-        if p == 1 && relation == Relation::Support {
+        if p == 1 && s == 0 && relation == Relation::Support {
             return Err("P (participants) is for meet and oppose (fighting between P), not support");
         }
         if items
@@ -559,6 +575,12 @@ impl Lexicon {
     /// not one, `Some(None)` for one whose relation is no edge.
     pub fn relational(&self, form: &str) -> Option<Option<Relation>> {
         self.relational.get(form).copied()
+    }
+
+    /// The relation of a noun that holds between two sides ("war",
+    /// "talks"), if `form` is one.
+    pub fn pair_noun(&self, form: &str) -> Option<Relation> {
+        self.pair_nouns.get(form).copied()
     }
 
     /// Whether a word form names an event (see `event_words`).

@@ -31,7 +31,7 @@ pub use lexicon::{Lexicon, LexiconError, Modality, Relation};
 
 use crate::corpus::Document;
 use crate::link::{ActorId, Mention};
-use crate::text::Sentence;
+use crate::text::{Sentence, TokenKind};
 use clause::{compound_modifier, View, SUPPORTING_PARTICIPLES};
 use lexicon::Item;
 use matcher::match_body;
@@ -182,6 +182,28 @@ impl Extractor {
             }
         }
         v.relational_events(&mut found);
+        // "the Ethiopia-Eritrea war", "US-China talks": two names joined
+        // by a hyphen before a noun of a relation between two sides
+        for pair in ms.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let joined = b.first_token == a.end_token + 1
+                && s.tokens.get(a.end_token).is_some_and(|t| t.kind == TokenKind::Joiner);
+            if !joined || b.end_token >= s.tokens.len() || a.actor == b.actor {
+                continue;
+            }
+            if let Some(relation) = self.lexicon.pair_noun(v.norm(b.end_token)) {
+                found.push(Found {
+                    relation,
+                    reported_source: false,
+                    sources: vec![a.actor, b.actor],
+                    targets: Vec::new(),
+                    pairs: true,
+                    mutual: false,
+                    first: b.end_token,
+                    end: b.end_token + 1,
+                });
+            }
+        }
         // "Iran-backed Houthis": the name before the participle backs the
         // one after it
         for m in ms {
@@ -333,6 +355,12 @@ impl Extractor {
             if end < v.s.tokens.len() && PARTICLES.contains(&v.norm(end)) {
                 return None;
             }
+            // "sent troops to fight the SPLM-IO": "to" and a verb of the
+            // lexicon is a purpose, not a recipient
+            let ends_in_to = matches!(body.last(), Some(Item::Word(f)) if f.iter().any(|x| x == "to"));
+            if ends_in_to && end < v.s.tokens.len() && !self.lexicon.starting_with(v.norm(end)).is_empty() {
+                return None;
+            }
             right = v.right_slot(end);
             if right.is_empty() && !trig.passive {
                 // "the SDF, an alliance that Washington backs": the object
@@ -372,6 +400,19 @@ impl Extractor {
             let p = actors(g);
             if p.len() < 2 {
                 return None;
+            }
+            if items.contains(&Item::Source) {
+                // "S welcomed the talks between P": S and each of them
+                return Some(Found {
+                    relation: trig.relation,
+                    reported_source: false,
+                    sources: actors(slot_of(&Item::Source)?),
+                    targets: p,
+                    pairs: false,
+                    mutual: trig.mutual,
+                    first: at,
+                    end,
+                });
             }
             return Some(Found {
                 relation: trig.relation,

@@ -37,7 +37,8 @@ pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
         let applies = |o: &Occurrence| !o.relation.is_some_and(|r| cue.not_for.contains(&r));
         // a cue among a trigger's own words is about it: "has shelved
         // its planned meeting with" (the light verb "has" opens it)
-        if cue.before {
+        // (not a request: "a phone call on the crisis" holds "call on")
+        if cue.before && cue.modality != Modality::Requested {
             for o in occ.iter_mut().filter(|o| o.first < i && cend < o.end && o.distance > 0) {
                 if applies(o) {
                     o.distance = 0;

@@ -525,6 +525,138 @@ const CASES: &[(&str, &[&str])] = &[
         "Isaias Afwerki was received in Addis Ababa by Abiy Ahmed.",
         &["abiy_ahmed meet isaias_afwerki"],
     ),
+    // a list subject keeps its members over a second verb
+    (
+        "Sudan, Chad and Eritrea met in Jeddah and condemned the RSF.",
+        &[
+            "chad meet eritrea",
+            "chad meet sudan",
+            "chad oppose rsf",
+            "eritrea meet sudan",
+            "eritrea oppose rsf",
+            "sudan oppose rsf",
+        ],
+    ),
+    (
+        "The UAE and Russia armed the RSF and criticised the SAF.",
+        &[
+            "russia oppose saf",
+            "russia support rsf",
+            "uae oppose saf",
+            "uae support rsf",
+        ],
+    ),
+    (
+        "Ethiopia and Eritrea signed a pact in Asmara and accused the TPLF of looting.",
+        &["eritrea oppose tplf", "ethiopia oppose tplf"],
+    ),
+    // "X and other <demonym> officials"
+    (
+        "Burhan and other Sudanese officials accused the UAE of arming the RSF.",
+        &["abdel_fattah_al_burhan oppose uae", "sudan oppose uae"],
+    ),
+    (
+        "Abiy Ahmed and other Ethiopian officials condemned the TPLF.",
+        &["abiy_ahmed oppose tplf", "ethiopia oppose tplf"],
+    ),
+    (
+        "Pompeo and other American officials praised Saudi Arabia.",
+        &["mike_pompeo support saudi_arabia", "usa support saudi_arabia"],
+    ),
+    // those who act for a body are it
+    (
+        "Blinken met officials of the African Union in Addis Ababa.",
+        &["african_union meet antony_blinken"],
+    ),
+    (
+        "Grundberg held talks with representatives of the Houthis.",
+        &["hans_grundberg meet houthis"],
+    ),
+    (
+        "Saudi Arabia condemned leaders of the RSF.",
+        &["saudi_arabia oppose rsf"],
+    ),
+    // welcoming what two sides do supports both
+    (
+        "The African Union welcomed the resumption of direct talks between Ethiopia and Eritrea.",
+        &[
+            "african_union support eritrea",
+            "african_union support ethiopia",
+            "eritrea meet ethiopia",
+        ],
+    ),
+    (
+        "Blinken hailed the ceasefire between the SAF and the RSF.",
+        &["antony_blinken support rsf", "antony_blinken support saf"],
+    ),
+    (
+        "Russia praised the rapprochement between Iran and Saudi Arabia.",
+        &["russia support iran", "russia support saudi_arabia"],
+    ),
+    // two names joined by a hyphen before a noun of two sides
+    (
+        "The Ethiopia-Eritrea war killed tens of thousands.",
+        &["eritrea oppose ethiopia", "ethiopia oppose eritrea"],
+    ),
+    ("Sudan-Chad talks resumed in Jeddah.", &["chad meet sudan"]),
+    (
+        "The Saudi Arabia-Iran dispute eased.",
+        &["iran oppose saudi_arabia", "saudi_arabia oppose iran"],
+    ),
+    // a meeting noun with its own modifiers before "with"
+    (
+        "Hemedti had a meeting lasting three hours with Burhan.",
+        &["abdel_fattah_al_burhan meet hemedti"],
+    ),
+    (
+        "Blinken held a long phone call on the crisis with Abiy Ahmed.",
+        &["abiy_ahmed meet antony_blinken"],
+    ),
+    (
+        "Grundberg held separate talks in Muscat with the Houthis.",
+        &["hans_grundberg meet houthis"],
+    ),
+    // "to" and a verb is a purpose, not a recipient
+    (
+        "Eritrea sent troops to fight the TPLF.",
+        &["eritrea oppose tplf", "tplf oppose eritrea"],
+    ),
+    ("The UAE sent drones to help the RSF.", &[]),
+    // (the purpose is an event of its own)
+    (
+        "Iran shipped missiles to support the Houthis.",
+        &["iran support houthis"],
+    ),
+    // the object before "for"/"of" does what the gerund says
+    (
+        "Burhan thanked Saudi Arabia for sending troops to fight the RSF.",
+        &[
+            "abdel_fattah_al_burhan support saudi_arabia",
+            "rsf oppose saudi_arabia",
+            "saudi_arabia oppose rsf",
+        ],
+    ),
+    (
+        "Blinken praised the African Union for hosting talks.",
+        &["antony_blinken support african_union"],
+    ),
+    (
+        "Ethiopia credited Eritrea for defending the border.",
+        &["ethiopia support eritrea"],
+    ),
+    // calling an act illegal opposes whoever did it
+    (
+        "Sudan called the RSF's parallel government illegal.",
+        &["sudan oppose rsf"],
+    ),
+    (
+        "Ethiopia declared the TPLF's election unconstitutional.",
+        &["ethiopia oppose tplf"],
+    ),
+    (
+        "Saudi Arabia described the Houthis as terrorists.",
+        &["saudi_arabia oppose houthis"],
+    ),
 ];
 
 #[test]
