@@ -169,39 +169,95 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     }
 }
 
+/// Swap the two paths in one step, where the system can (Linux's
+/// `renameat2` with `RENAME_EXCHANGE`; not every file system has it).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Make the folder `tmp` holding `files`, flushed to disk, with the
+/// permissions of the folder `like` when it exists.
+fn make_folder(tmp: &Path, files: &[(&str, &[u8])], like: &Path) -> std::io::Result<()> {
+    std::fs::create_dir(tmp)?;
+    for (name, bytes) in files {
+        write_new(&tmp.join(name), bytes, &like.join(name))?;
+    }
+    if let Ok(meta) = std::fs::metadata(like) {
+        std::fs::set_permissions(tmp, meta.permissions())?;
+    }
+    sync_dir(tmp);
+    Ok(())
+}
+
+/// Whether the folder `dir` holds nothing but files named in `files` (and
+/// temporary files of them): then it can be swapped whole for a new one.
+fn holds_only(dir: &Path, files: &[(&str, &[u8])]) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().all(|e| {
+        let n = e.file_name();
+        e.file_type().is_ok_and(|t| t.is_file())
+            && files
+                .iter()
+                .any(|(f, _)| n == OsStr::new(f) || temp_pid(&n, OsStr::new(f)).is_some())
+    })
+}
+
 /// Write the folder `dir` holding `files` (name, contents), whole or not
-/// at all. A new folder is made as a temporary folder beside it and
-/// renamed into place. In a folder that exists (which may hold other
-/// files, left alone) every file is first written in full to a temporary
-/// file and flushed, and only then are they renamed into place, so a
-/// failure (a full disk, say) leaves every old file as it was. Temporary
-/// files and folders of earlier runs that died are removed first.
+/// at all. The new folder is made as a temporary folder beside it and
+/// renamed into place; a folder there that holds only these files is
+/// swapped for it in one step (where the system can) and then removed.
+/// In a folder that holds other files too (left alone), every file is
+/// first written in full to a temporary file and flushed, and only then
+/// are they renamed into place, so that a failure (a full disk, say)
+/// leaves every old file as it was. Temporary files and folders of
+/// earlier runs that died are removed first.
 pub fn write_folder_atomic(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), StoreError> {
     check_target(dir, Target::Folder)?;
     let parent = parent_of(dir);
     let dir_name = dir.file_name().expect("checked");
     let pid = std::process::id();
     remove_stale(&parent, dir_name);
-    if !dir.exists() {
+    let meta = std::fs::symlink_metadata(dir);
+    let whole = match &meta {
+        Err(_) => true,
+        // not through a symbolic link: swapping would replace the link
+        Ok(m) => m.is_dir() && holds_only(dir, files),
+    };
+    if whole {
         let tmp = parent.join(temp_name(dir_name, pid));
-        let result = (|| {
-            std::fs::create_dir(&tmp)?;
-            for (name, bytes) in files {
-                write_new(&tmp.join(name), bytes, Path::new(""))?;
-            }
-            sync_dir(&tmp);
-            std::fs::rename(&tmp, dir)
-        })();
-        return match result {
+        if let Err(e) = make_folder(&tmp, files, dir) {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(write_error(dir, Target::Folder, e));
+        }
+        let placed = if meta.is_err() {
+            std::fs::rename(&tmp, dir).map_err(Some)
+        } else {
+            // the old folder is at `tmp` after the swap; when the system
+            // cannot swap, the files are replaced one by one below
+            exchange(&tmp, dir).map_err(|_| None)
+        };
+        match placed {
             Ok(()) => {
+                let _ = std::fs::remove_dir_all(&tmp);
                 sync_dir(&parent);
-                Ok(())
+                return Ok(());
             }
             Err(e) => {
                 let _ = std::fs::remove_dir_all(&tmp);
-                Err(write_error(dir, Target::Folder, e))
+                if let Some(e) = e {
+                    return Err(write_error(dir, Target::Folder, e));
+                }
             }
-        };
+        }
     }
     let mut written: Vec<(PathBuf, PathBuf)> = Vec::new();
     let result = (|| {
@@ -315,8 +371,19 @@ mod tests {
         write_folder_atomic(&out, &[("a.csv", b"1"), ("b.csv", b"2")]).unwrap();
         assert_eq!(names(&out), ["a.csv", "b.csv"]);
         assert_eq!(names(dir.path()), ["tables"], "no temporary folder left behind");
+        // a folder of these tables only is swapped whole for the new one
+        let inode = |p: &Path| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p).unwrap());
+        let first = inode(&out);
+        write_folder_atomic(&out, &[("a.csv", b"1b"), ("b.csv", b"2b")]).unwrap();
+        assert_eq!(std::fs::read(out.join("a.csv")).unwrap(), b"1b");
+        assert_eq!(names(dir.path()), ["tables"], "the old folder is removed");
+        if cfg!(target_os = "linux") {
+            assert_ne!(inode(&out), first, "swapped, not rewritten file by file");
+        }
         std::fs::write(out.join("notes.txt"), b"mine").unwrap();
+        let kept = inode(&out);
         write_folder_atomic(&out, &[("a.csv", b"3"), ("b.csv", b"4")]).unwrap();
+        assert_eq!(inode(&out), kept, "a folder with other files is kept");
         assert_eq!(names(&out), ["a.csv", "b.csv", "notes.txt"]);
         assert_eq!(std::fs::read(out.join("b.csv")).unwrap(), b"4");
         // one of the files cannot be written: neither is replaced
