@@ -63,8 +63,11 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // the reader of standard output is gone (`| head`): what it wanted
+        // it has, so end quietly, as grep and ripgrep do
+        Err(e) if cli::common::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("actorgraph: error: {e:#}");
+            eprintln!("actorgraph: error: {}", cli::common::error_message(&e));
             ExitCode::from(EXIT_ERROR)
         }
     }

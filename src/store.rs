@@ -1,6 +1,7 @@
 //! Saved graphs: the node-link JSON of [`crate::export::json`] with the ids
 //! of the documents it was built from, merged, grown with new articles, and
-//! replaced on disk atomically.
+//! replaced on disk atomically ([`atomic`]), by one writer at a time
+//! ([`lock`]).
 //!
 //! The saved form is the JSON contract of DESIGN.md plus one key of the
 //! `graph` attributes: `document_ids`, the sorted ids of the documents the
@@ -14,14 +15,19 @@
 //! disjoint sets of documents gives, byte for byte, the file of the graph
 //! built from all of them at once ([`to_json`] of either).
 
+pub mod atomic;
+pub mod lock;
+
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::corpus::Document;
 use crate::export::json::{read_json, write_json, ReadGraphError};
 use crate::graph::{ActorGraph, GraphOptions};
 use crate::pipeline::Pipeline;
+
+pub use atomic::{check_target, write_atomic, write_folder_atomic, Target};
+pub use lock::{GraphLock, Wait};
 
 /// The key of the document ids in the `graph` attributes.
 pub const DOCUMENT_IDS: &str = "document_ids";
@@ -57,12 +63,43 @@ pub enum StoreError {
         why: String,
     },
     /// The file could not be written; the old file, if any, is intact.
-    #[error("writing {path}: {source} (the file was left as it was)")]
+    #[error(
+        "writing {path}: {source}; {}",
+        if *kept { format!("nothing written, {path} is left as it was") } else { "nothing written".to_string() }
+    )]
     Write {
-        /// The file.
+        /// The file (or the folder of CSV tables).
         path: String,
+        /// Whether an old file (or folder) of that name is there, left as it was.
+        kept: bool,
         /// Why.
         source: std::io::Error,
+    },
+    /// The lock file of a saved graph could not be made or locked.
+    #[error(
+        "writing {path}: its lock file {lock}: {source}; {}",
+        if *kept { format!("nothing written, {path} is left as it was") } else { "nothing written".to_string() }
+    )]
+    Lock {
+        /// The graph.
+        path: String,
+        /// The lock file.
+        lock: String,
+        /// Whether the graph exists (and is left as it was).
+        kept: bool,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Another process is writing the graph and `--no-wait` was given.
+    #[error(
+        "{path} is being written by another actorgraph ({}): nothing done (--no-wait)",
+        match holder { Some(pid) => format!("process {pid}"), None => "process id unknown".to_string() }
+    )]
+    Locked {
+        /// The graph.
+        path: String,
+        /// The process holding the lock, when it could be read.
+        holder: Option<u32>,
     },
 }
 
@@ -264,55 +301,6 @@ pub fn open_or_new(path: &Path, options: GraphOptions) -> Result<SavedGraph, Sto
     Ok(saved)
 }
 
-/// Replace the file at `path` with `bytes` atomically: write a temporary
-/// file in the same directory, flush it to disk, and rename it over the
-/// old one. A reader sees the old file or the new one, never a part; when
-/// anything fails the old file is left as it was and the temporary file is
-/// removed. A new file gets the old one's permissions.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let err = |source| StoreError::Write {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name")))?;
-    if path.is_dir() {
-        return Err(err(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "it is a directory",
-        )));
-    }
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        f.write_all(bytes)?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            f.set_permissions(meta.permissions())?;
-        }
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)?;
-        // the rename itself is made durable by syncing the directory
-        // (where the platform allows opening one)
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(err)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,20 +348,5 @@ mod tests {
         let r = build_into(&p, &mut g, docs());
         assert_eq!((r.added, r.already.clone()), (0, vec!["a".to_string()]));
         assert_eq!(to_json(&g, "actor", false), once);
-    }
-
-    #[test]
-    fn atomic_write_replaces_or_leaves_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("g.json");
-        write_atomic(&p, b"one").unwrap();
-        write_atomic(&p, b"two").unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        let sub = dir.path().join("sub");
-        std::fs::create_dir(&sub).unwrap();
-        assert!(write_atomic(&sub, b"x").is_err());
-        assert!(sub.is_dir());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 2, "no temporary file left behind");
     }
 }

@@ -118,8 +118,13 @@ def pipe_command(program, flags):
     """The command RDD.pipe runs per partition: `PROGRAM build -` on the
     partition's lines, its partial graph as JSON on standard output. Exit
     status 3 (some lines skipped, each reported on standard error) is a
-    success; any other failure fails the task."""
-    script = '"$0" --quiet build - --format json "$@"; s=$?; [ "$s" -eq 3 ] && s=0; exit "$s"'
+    success; any other failure fails the task. An empty partition gives no
+    output (`actorgraph build` of no document writes nothing and fails)."""
+    script = (
+        'IFS= read -r first || [ -n "$first" ] || exit 0; '
+        '{ printf "%s\\n" "$first"; cat; } | "$0" --quiet build - --format json "$@"; '
+        's=$?; [ "$s" -eq 3 ] && s=0; exit "$s"'
+    )
     return shlex.join(["sh", "-c", script, program, *flags])
 
 
@@ -159,7 +164,7 @@ def graph_with_program(lines, args):
     if os.path.isfile(program):
         program = os.path.abspath(program)
     # each partition's output lines, joined again into its graph's text
-    graphs = lines.pipe(pipe_command(program, build_flags(args)), checkCode=True).glom().map(lambda out: "\n".join(out) + "\n")
+    graphs = lines.pipe(pipe_command(program, build_flags(args)), checkCode=True).glom().filter(bool).map(lambda out: "\n".join(out) + "\n")
     # a tree on the workers: each level merges groups of `fan_in` graphs
     n = graphs.getNumPartitions()
     fan_in = max(2, round(n ** (1 / max(1, args.depth))))

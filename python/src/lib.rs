@@ -422,6 +422,8 @@ fn to_format(
             links_key,
             cluster,
             undirected_meet,
+            // the CLI's default: cells that would be formulas get a `'`
+            csv_raw: false,
         };
         let text = graph_text(graph, "graph")?;
         let exported = py

@@ -8,7 +8,7 @@ use clap::Args;
 
 use actorgraph::graph::{GraphOptions, DEFAULT_MAX_EVIDENCE};
 
-use super::common::{documents, finish, pipeline, ModelArgs, Skips};
+use super::common::{documents, finish, nothing_read, pipeline, ModelArgs, Skips};
 use super::output::OutputArgs;
 
 #[derive(Args)]
@@ -27,6 +27,9 @@ pub struct BuildArgs {
     /// Add the articles to the graph saved in FILE (created if missing), replacing it atomically; articles it already holds (by id) are left out.
     #[arg(long, value_name = "FILE")]
     pub into: Option<PathBuf>,
+    /// With --into: when another actorgraph is writing the graph, exit (status 1) at once instead of waiting.
+    #[arg(long)]
+    pub no_wait: bool,
     #[command(flatten)]
     pub model: ModelArgs,
 }
@@ -38,6 +41,12 @@ pub fn run(a: BuildArgs) -> Result<ExitCode> {
     if let Some(into) = &a.into {
         return super::merge::build_into(&a, into);
     }
+    if a.no_wait {
+        return Ok(super::merge::usage_error(
+            "--no-wait is for --into (a graph written by one process at a time)",
+        ));
+    }
+    a.out.check_target()?;
     let p = pipeline(&a.model)?;
     let options = GraphOptions {
         include_modal: a.include_modal,
@@ -45,6 +54,9 @@ pub fn run(a: BuildArgs) -> Result<ExitCode> {
     };
     let mut skips = Skips::default();
     let graph = p.build(documents(&a.inputs, a.model.date, &mut skips), options);
+    if let Some(code) = nothing_read(&skips, a.out.path()) {
+        return Ok(code);
+    }
     a.out.write(&graph, "actor")?;
     Ok(finish(&skips))
 }

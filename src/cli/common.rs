@@ -106,6 +106,16 @@ pub fn documents<'a>(
 /// input(s) skipped: 2 not UTF-8, 1 duplicate id; 1 warning`). A clean run
 /// prints nothing.
 pub fn finish(skips: &Skips) -> ExitCode {
+    if report_skipped(skips) {
+        ExitCode::from(EXIT_SKIPPED)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The summary of [`finish`] on standard error, when something was
+/// skipped; whether it was.
+fn report_skipped(skips: &Skips) -> bool {
     if skips.skipped > 0 {
         let reasons: Vec<String> = skips
             .reasons
@@ -123,19 +133,69 @@ pub fn finish(skips: &Skips) -> ExitCode {
             skips.skipped,
             reasons.join(", ")
         );
-        ExitCode::from(EXIT_SKIPPED)
+        true
     } else {
-        ExitCode::SUCCESS
+        false
     }
 }
 
+/// When the run read no document at all: the summary of what was
+/// skipped, an error saying that nothing is written (and that the file
+/// at `target`, when there is one, is left as it was), and exit status 1.
+/// `None` when documents were read: the run writes what it read.
+pub fn nothing_read(skips: &Skips, target: Option<&Path>) -> Option<ExitCode> {
+    if skips.read > 0 {
+        return None;
+    }
+    report_skipped(skips);
+    let kept = match target {
+        Some(p) if p.exists() => format!("; {} left as it was", p.display()),
+        _ => String::new(),
+    };
+    eprintln!("actorgraph: error: no document read: nothing written{kept}");
+    Some(ExitCode::from(EXIT_ERROR))
+}
+
+/// The path of `-o PATH`: `None` (standard output) when absent or `-`.
+pub fn output_path(path: Option<&Path>) -> Option<&Path> {
+    path.filter(|p| p.as_os_str() != "-")
+}
+
+/// Write `bytes` to the file at `path`, replacing it atomically, or to
+/// standard output for `None`.
 pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     match path {
-        Some(p) => std::fs::write(p, bytes).with_context(|| format!("writing {}", p.display())),
+        Some(p) => Ok(actorgraph::store::write_atomic(p, bytes)?),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes).context("writing to standard output")?;
             out.flush().context("writing to standard output")
         }
     }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader is gone.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The message of `e` with its causes, each named once: a cause that a
+/// message already quotes (`writing g.json: No space left on device`) is
+/// not repeated after it.
+pub fn error_message(e: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
 }

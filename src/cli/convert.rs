@@ -26,6 +26,7 @@ pub fn run(a: ConvertArgs) -> Result<ExitCode> {
     if let Some(code) = a.out.check() {
         return Ok(code);
     }
+    a.out.check_target()?;
     let (name, text) = if a.input.as_os_str() == "-" {
         let mut s = String::new();
         std::io::stdin()

@@ -61,6 +61,11 @@ pub fn run(a: ListArgs, events: bool) -> Result<ExitCode> {
             }
             for l in lines {
                 if let Err(e) = writeln!(out, "{l}") {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        // the reader is gone (`| head`): it has what it
+                        // wanted, so end at once and quietly, as grep does
+                        std::process::exit(0);
+                    }
                     failed.get_or_insert(e);
                 }
             }

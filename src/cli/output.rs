@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use actorgraph::export::{self, csv::Tables, ExportOptions, Exported, Format};
@@ -13,8 +13,9 @@ use actorgraph::extract::Relation;
 pub use actorgraph::graph::view::Level;
 use actorgraph::graph::view::{parse_relation, ViewRequest};
 use actorgraph::graph::ActorGraph;
+use actorgraph::store::{self, Target};
 
-use super::common::{parse_date_arg, write_output};
+use super::common::{output_path, parse_date_arg, write_output};
 
 /// Exit status of a usage error (as clap's).
 pub const EXIT_USAGE: u8 = 2;
@@ -59,8 +60,8 @@ pub struct OutputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     pub format: Format,
-    /// Output file (default: standard output); for --format csv, the folder
-    /// that receives nodes.csv and edges.csv.
+    /// Output file, replaced atomically (default, or -: standard output); for --format csv,
+    /// the folder that receives nodes.csv and edges.csv (made if missing; its folder must exist).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Name the JSON edge list `links` (networkx before 3.6, d3-force) instead of `edges`.
@@ -73,6 +74,10 @@ pub struct OutputArgs {
     /// networkx cannot read such a file, so by default meet edges run from the smaller id to the larger.
     #[arg(long)]
     pub undirected_meet: bool,
+    /// CSV: write cells that begin with =, +, -, @, tab or carriage return as they are, for programs
+    /// that read the CSV (by default they get a leading ', so that no spreadsheet runs them as formulas).
+    #[arg(long)]
+    pub csv_raw: bool,
     #[command(flatten)]
     pub view: ViewArgs,
 }
@@ -86,7 +91,7 @@ fn usage_error(message: &str) -> ExitCode {
 impl OutputArgs {
     /// A usage error found before any work, as an exit status.
     pub fn check(&self) -> Option<ExitCode> {
-        if self.format == Format::Csv && self.output.is_none() {
+        if self.format == Format::Csv && self.path().is_none() {
             return Some(usage_error(
                 "--format csv writes two files (nodes.csv and edges.csv): give the folder for them with -o DIR",
             ));
@@ -95,6 +100,25 @@ impl OutputArgs {
             return Some(usage_error(&e.to_string()));
         }
         None
+    }
+
+    /// The output file or folder; `None` for standard output.
+    pub fn path(&self) -> Option<&Path> {
+        output_path(self.output.as_deref())
+    }
+
+    /// Check, before any work, that the output can be written (its folder
+    /// exists; a file is not a folder, a CSV folder not a file).
+    pub fn check_target(&self) -> Result<()> {
+        if let Some(p) = self.path() {
+            let target = if self.format == Format::Csv {
+                Target::Folder
+            } else {
+                Target::File
+            };
+            store::check_target(p, target)?;
+        }
+        Ok(())
     }
 
     /// Apply the view to `graph` (saved at `saved_level`) and write it.
@@ -108,19 +132,24 @@ impl OutputArgs {
                 links_key: self.links_key,
                 cluster: self.cluster,
                 undirected_meet: self.undirected_meet,
+                csv_raw: self.csv_raw,
             },
         )?;
         match exported {
-            Exported::File(bytes) => write_output(self.output.as_deref(), &bytes),
-            Exported::Tables(t) => write_tables(self.output.as_deref().expect("checked"), &t),
+            Exported::File(bytes) => write_output(self.path(), &bytes),
+            Exported::Tables(t) => write_tables(self.path().expect("checked"), &t),
         }
     }
 }
 
+/// The two tables into `dir`, whole or not at all.
 fn write_tables(dir: &Path, t: &Tables) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("creating the folder {}", dir.display()))?;
-    for (name, text) in [(export::csv::NODES_FILE, &t.nodes), (export::csv::EDGES_FILE, &t.edges)] {
-        write_output(Some(&dir.join(name)), text.as_bytes())?;
-    }
+    store::write_folder_atomic(
+        dir,
+        &[
+            (export::csv::NODES_FILE, t.nodes.as_bytes()),
+            (export::csv::EDGES_FILE, t.edges.as_bytes()),
+        ],
+    )?;
     Ok(())
 }

@@ -8,7 +8,7 @@ use clap::Args;
 
 use actorgraph::link::suggest::{to_ron, Suggester};
 
-use super::common::{documents, finish, pipeline, write_output, ModelArgs, Skips};
+use super::common::{documents, finish, nothing_read, output_path, pipeline, write_output, ModelArgs, Skips};
 
 /// Arguments of `actorgraph suggest`.
 #[derive(Args)]
@@ -19,7 +19,7 @@ pub struct SuggestArgs {
     /// Only names seen at least this many times.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_count: usize,
-    /// Output file (default: standard output).
+    /// Output file, replaced atomically (default, or -: standard output).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -28,6 +28,10 @@ pub struct SuggestArgs {
 
 /// Gather unlinked names and print them as a gazetteer of stubs.
 pub fn run(a: SuggestArgs) -> Result<ExitCode> {
+    let output = output_path(a.output.as_deref());
+    if let Some(p) = output {
+        actorgraph::store::check_target(p, actorgraph::store::Target::File)?;
+    }
     let p = pipeline(&a.model)?;
     let mut skips = Skips::default();
     let mut sg = Suggester::new();
@@ -35,6 +39,9 @@ pub fn run(a: SuggestArgs) -> Result<ExitCode> {
         let (sentences, mentions) = p.linker().link_document(&doc);
         sg.add(p.linker(), &doc.text, &sentences, &mentions);
     }
-    write_output(a.output.as_deref(), to_ron(&sg.suggestions(a.min_count)).as_bytes())?;
+    if let Some(code) = nothing_read(&skips, output) {
+        return Ok(code);
+    }
+    write_output(output, to_ron(&sg.suggestions(a.min_count)).as_bytes())?;
     Ok(finish(&skips))
 }

@@ -10,6 +10,13 @@
 //!
 //! Files are UTF-8 without a byte-order mark, comma-separated, quoted where
 //! needed (RFC 4180), one record a line ending in a line feed.
+//!
+//! Labels and evidence come from scraped text, and a spreadsheet runs a
+//! cell that begins with `=`, `+`, `-` or `@` as a formula (tab and
+//! carriage return too, in some), so by default such a cell gets a leading
+//! `'` as OWASP's "CSV Injection" advises ([`Cells::Neutralised`]): a
+//! spreadsheet shows the text, and a program that reads the CSV sees the
+//! `'`. [`Cells::Raw`] writes every cell as it is.
 
 use ::csv::{Terminator, WriterBuilder};
 
@@ -30,18 +37,43 @@ pub const NODES_FILE: &str = "nodes.csv";
 /// The file name of the edge table.
 pub const EDGES_FILE: &str = "edges.csv";
 
-fn table<R: AsRef<[u8]>>(rows: impl IntoIterator<Item = Vec<R>>) -> String {
+/// How cells that a spreadsheet would run as a formula are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Cells {
+    /// With a leading `'` (OWASP's advice), so that no cell is a formula.
+    #[default]
+    Neutralised,
+    /// As they are, for programs that read the CSV.
+    Raw,
+}
+
+/// The first characters that make a spreadsheet read a cell as a formula
+/// (OWASP, "CSV Injection").
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `cell` as written under `cells`.
+fn cell(text: String, cells: Cells) -> String {
+    if cells == Cells::Neutralised && text.starts_with(FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+fn table(rows: impl IntoIterator<Item = Vec<String>>, cells: Cells) -> String {
     let mut w = WriterBuilder::new()
         .terminator(Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     for row in rows {
-        w.write_record(row).expect("writing to memory");
+        w.write_record(row.into_iter().map(|c| cell(c, cells)))
+            .expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("writing to memory")).expect("written from UTF-8 strings")
 }
 
-/// The node and edge tables of a graph.
-pub fn write_csv(g: &ActorGraph) -> Tables {
+/// The node and edge tables of a graph, cells that would be formulas
+/// written as `cells` says.
+pub fn write_csv(g: &ActorGraph, cells: Cells) -> Tables {
     let modal = g.options().include_modal;
     let mut nodes: Vec<Vec<String>> = vec![[
         "Id",
@@ -104,8 +136,8 @@ pub fn write_csv(g: &ActorGraph) -> Tables {
         edges.push(row);
     }
     Tables {
-        nodes: table(nodes),
-        edges: table(edges),
+        nodes: table(nodes, cells),
+        edges: table(edges, cells),
     }
 }
 
@@ -127,7 +159,7 @@ mod tests {
             documents: 1,
             surfaces: ["x|y".to_string()].into(),
         });
-        let t = write_csv(&g);
+        let t = write_csv(&g, Cells::Neutralised);
         assert_eq!(
             t.nodes,
             "Id,Label,kind,affiliation,mentions,documents,surfaces\na,\"Say \"\"hi\"\", Ана\",igo,,1,1,x|y\n"
@@ -135,5 +167,58 @@ mod tests {
         assert!(t
             .edges
             .starts_with("Source,Target,Type,Weight,relation,first_seen,last_seen,"));
+    }
+
+    #[test]
+    fn cells_that_would_be_formulas_get_a_quote_unless_raw() {
+        let mut g = ActorGraph::default();
+        for (id, label) in [
+            ("p", "+7 Brigade"),
+            ("q", "-Dash Front"),
+            ("r", "@Kivu_Watch"),
+            ("s", "=SUM(A1:A9)"),
+            ("t", "\tTabbed"),
+            ("u", "\rReturned"),
+            ("v", "Plain 1+1=2"),
+        ] {
+            g.upsert_node(Node {
+                id: id.into(),
+                label: label.into(),
+                kind: ActorKind::ArmedGroup,
+                affiliation: None,
+                mentions: 1,
+                documents: 1,
+                surfaces: Default::default(),
+            });
+        }
+        let labels = |cells| {
+            let t = write_csv(&g, cells);
+            let mut r = ::csv::Reader::from_reader(t.nodes.as_bytes());
+            r.records().map(|x| x.unwrap()[1].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            labels(Cells::Neutralised),
+            [
+                "'+7 Brigade",
+                "'-Dash Front",
+                "'@Kivu_Watch",
+                "'=SUM(A1:A9)",
+                "'\tTabbed",
+                "'\rReturned",
+                "Plain 1+1=2"
+            ]
+        );
+        assert_eq!(
+            labels(Cells::Raw),
+            [
+                "+7 Brigade",
+                "-Dash Front",
+                "@Kivu_Watch",
+                "=SUM(A1:A9)",
+                "\tTabbed",
+                "\rReturned",
+                "Plain 1+1=2"
+            ]
+        );
     }
 }

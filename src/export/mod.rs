@@ -107,6 +107,9 @@ pub struct ExportOptions {
     /// GEXF, GraphML: type meet edges undirected, making a mixed graph
     /// (Gephi, Gephi Lite, yEd read it; networkx does not).
     pub undirected_meet: bool,
+    /// CSV: write cells that a spreadsheet would run as formulas as they
+    /// are, without the leading `'` of [`csv::Cells::Neutralised`].
+    pub csv_raw: bool,
 }
 
 /// What an export produced.
@@ -158,7 +161,14 @@ pub fn export(g: &ActorGraph, level: &str, format: Format, opts: ExportOptions) 
         Format::Dot => Exported::File(dot::write_dot_with(g, &dot_opts).into_bytes()),
         Format::Gexf => Exported::File(gexf::write_gexf(g, level, opts.undirected_meet).into_bytes()),
         Format::Graphml => Exported::File(graphml::write_graphml(g, level, opts.undirected_meet).into_bytes()),
-        Format::Csv => Exported::Tables(self::csv::write_csv(g)),
+        Format::Csv => Exported::Tables(self::csv::write_csv(
+            g,
+            if opts.csv_raw {
+                self::csv::Cells::Raw
+            } else {
+                self::csv::Cells::Neutralised
+            },
+        )),
         Format::Svg => Exported::File(dot::render(g, &dot_opts, dot::Image::Svg)?),
         Format::Png => Exported::File(dot::render(g, &dot_opts, dot::Image::Png)?),
         Format::Html => Exported::File(html::write_html(g, level).into_bytes()),
