@@ -67,6 +67,15 @@ pub struct GoldDoc {
     /// Triples that must not be extracted.
     #[serde(default)]
     pub must_not: Vec<GoldEdge>,
+    /// The mechanism a test case isolates (the challenge set's `L1` ...
+    /// `S-mod`), when the gold names one: figures are also given by cause.
+    #[serde(default)]
+    pub cause: Option<String>,
+    /// The folder of the gold file, relative to the folder given to
+    /// [`load_gold`] ("" for that folder itself): figures are also given
+    /// by folder.
+    #[serde(skip)]
+    pub folder: String,
 }
 
 /// Why gold could not be read.
@@ -116,12 +125,17 @@ pub fn load_gold(dir: &Path) -> Result<BTreeMap<String, GoldDoc>, GoldError> {
         if value.get("doc").is_none() {
             continue; // a gazetteer or other data beside the gold
         }
-        let gold: GoldDoc = serde_json::from_value(value).map_err(|e| GoldError::Parse {
+        let mut gold: GoldDoc = serde_json::from_value(value).map_err(|e| GoldError::Parse {
             path: shown.clone(),
             line: 0,
             column: 0,
             message: e.to_string(),
         })?;
+        gold.folder = f
+            .parent()
+            .and_then(|p| p.strip_prefix(dir).ok())
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         out.insert(gold.doc.clone(), gold);
     }
     Ok(out)
@@ -234,6 +248,48 @@ pub struct Report {
     pub spurious: Vec<Listed>,
     /// Input documents with no gold file.
     pub unscored: Vec<String>,
+    /// The same figures for each folder of gold files.
+    pub by_folder: BTreeMap<String, GroupScore>,
+    /// The same figures for each cause the gold files name.
+    pub by_cause: BTreeMap<String, GroupScore>,
+}
+
+/// The figures of one group of documents (a folder, a cause).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct GroupScore {
+    /// Documents scored.
+    pub documents: usize,
+    /// Documents whose predicted triples are the gold's, with no must_not
+    /// triple among them.
+    pub fully_right: usize,
+    /// Person level.
+    pub person: Prf,
+    /// Faction level.
+    pub faction: Prf,
+    /// must_not triples extracted.
+    pub must_not_hits: usize,
+    /// must_not triples in the gold.
+    pub must_not_total: usize,
+    /// Gold surfaces of at most five words.
+    pub surfaces_total: usize,
+    /// Of those, linked to their gold id.
+    pub surfaces_linked: usize,
+}
+
+impl GroupScore {
+    fn add(&mut self, other: &GroupScore) {
+        self.documents += other.documents;
+        self.fully_right += other.fully_right;
+        for (a, b) in [(&mut self.person, &other.person), (&mut self.faction, &other.faction)] {
+            a.gold += b.gold;
+            a.predicted += b.predicted;
+            a.correct += b.correct;
+        }
+        self.must_not_hits += other.must_not_hits;
+        self.must_not_total += other.must_not_total;
+        self.surfaces_total += other.surfaces_total;
+        self.surfaces_linked += other.surfaces_linked;
+    }
 }
 
 /// Accumulates a [`Report`] document by document.
@@ -260,6 +316,8 @@ impl<'g> Scorer<'g> {
             self.report.unscored.push(a.doc.clone());
             return;
         };
+        let before = self.report.totals();
+        let hits_before = self.report.must_not_hits.len();
         let r = &mut self.report;
         r.documents += 1;
         let g = self.gazetteer;
@@ -367,6 +425,22 @@ impl<'g> Scorer<'g> {
                 }
             }
         }
+        let mut delta = r.totals();
+        for (x, y) in [(&mut delta.person, before.person), (&mut delta.faction, before.faction)] {
+            x.gold -= y.gold;
+            x.predicted -= y.predicted;
+            x.correct -= y.correct;
+        }
+        delta.documents -= before.documents;
+        delta.must_not_hits -= before.must_not_hits;
+        delta.must_not_total -= before.must_not_total;
+        delta.surfaces_total -= before.surfaces_total;
+        delta.surfaces_linked -= before.surfaces_linked;
+        delta.fully_right = usize::from(pset == gset && r.must_not_hits.len() == hits_before);
+        r.by_folder.entry(gold.folder.clone()).or_default().add(&delta);
+        if let Some(cause) = &gold.cause {
+            r.by_cause.entry(cause.clone()).or_default().add(&delta);
+        }
     }
 
     /// The report.
@@ -380,6 +454,20 @@ fn show(t: &Triple) -> String {
 }
 
 impl Report {
+    /// The report's figures as one group.
+    fn totals(&self) -> GroupScore {
+        GroupScore {
+            documents: self.documents,
+            fully_right: 0,
+            person: self.person,
+            faction: self.faction,
+            must_not_hits: self.must_not_hits.len(),
+            must_not_total: self.must_not_total,
+            surfaces_total: self.surfaces_total,
+            surfaces_linked: self.surfaces_linked,
+        }
+    }
+
     /// The figures as a table; with `verbose`, what was missed and spurious.
     pub fn render(&self, verbose: bool) -> String {
         let mut s = String::new();
@@ -436,6 +524,41 @@ impl Report {
             self.surfaces_total,
             ratio(self.surfaces_linked, self.surfaces_total)
         );
+        if self.by_folder.len() > 1 {
+            render_groups(&mut s, "folder", &self.by_folder);
+        }
+        if !self.by_cause.is_empty() {
+            render_groups(&mut s, "cause", &self.by_cause);
+        }
         s
+    }
+}
+
+/// A table of groups: documents, how many fully right, person level P/R/F1,
+/// faction F1, must_not hits and surface recall.
+fn render_groups(s: &mut String, what: &str, groups: &BTreeMap<String, GroupScore>) {
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "by {what:<10} docs  right   gold  pred  corr  precision  recall     F1  faction F1  must_not  surfaces"
+    );
+    for (name, g) in groups {
+        let name = if name.is_empty() { "." } else { name.as_str() };
+        let _ = writeln!(
+            s,
+            "{name:<13} {:>4} {:>6} {:>6} {:>5} {:>5} {:>10.3} {:>7.3} {:>6.3} {:>11.3} {:>5} of {:<3} {:>5.3}",
+            g.documents,
+            g.fully_right,
+            g.person.gold,
+            g.person.predicted,
+            g.person.correct,
+            g.person.precision(),
+            g.person.recall(),
+            g.person.f1(),
+            g.faction.f1(),
+            g.must_not_hits,
+            g.must_not_total,
+            ratio(g.surfaces_linked, g.surfaces_total)
+        );
     }
 }

@@ -186,6 +186,103 @@ fn eval_on_the_dev_set_keeps_its_figures() {
     assert!(r.contains("must_not hits: 0 of 29"), "{r}");
 }
 
+/// The figures reached on the challenge set's extraction and spurious-edge
+/// cases (E and S causes) and on dev_voa; they may only go up.
+const CHALLENGE_E_S_F1: f64 = 0.74;
+const CHALLENGE_E_S_PRECISION: f64 = 0.80;
+
+/// The rows of a "by cause" or "by folder" table: name -> its numbers.
+fn group_rows(report: &str, what: &str) -> std::collections::BTreeMap<String, Vec<f64>> {
+    let mut rows = std::collections::BTreeMap::new();
+    let mut lines = report.lines().skip_while(|l| !l.starts_with(&format!("by {what}")));
+    lines.next();
+    for l in lines.take_while(|l| !l.trim().is_empty()) {
+        let mut words = l.split_whitespace();
+        let name = words.next().unwrap().to_string();
+        let numbers = words.filter(|w| *w != "of").map(|w| w.parse().unwrap()).collect();
+        rows.insert(name, numbers);
+    }
+    rows
+}
+
+#[test]
+fn eval_reports_the_challenge_set_by_cause() {
+    let o = run(&[
+        "eval",
+        "--gold",
+        "tests/gold/challenge",
+        "tests/gold/challenge/",
+        "--gazetteer",
+        "tests/gold/challenge/gazetteer_challenge.json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r = stdout(&o);
+    let rows = group_rows(&r, "cause");
+    // the cases of each cause, as the set's README counts them
+    let docs: Vec<(String, f64)> = rows.iter().map(|(k, v)| (k.clone(), v[0])).collect();
+    let want: Vec<(String, f64)> = [
+        ("E1", 10.0),
+        ("E2", 7.0),
+        ("E3", 7.0),
+        ("E4", 8.0),
+        ("E5", 6.0),
+        ("E6", 6.0),
+        ("E7", 6.0),
+        ("L1", 6.0),
+        ("L2", 6.0),
+        ("L3", 6.0),
+        ("L4", 6.0),
+        ("L5", 6.0),
+        ("L6", 6.0),
+        ("L7", 6.0),
+        ("S-arg", 6.0),
+        ("S-coref", 6.0),
+        ("S-link", 6.0),
+        ("S-mod", 8.0),
+    ]
+    .iter()
+    .map(|(k, n)| (k.to_string(), *n))
+    .collect();
+    assert_eq!(docs, want, "{r}");
+    // the causes add up to the whole: gold triples and must_not
+    let gold: f64 = rows.values().map(|v| v[2]).sum();
+    assert_eq!(gold, 136.0, "{r}");
+    let must_not: f64 = rows.values().map(|v| v[10]).sum();
+    assert_eq!(must_not, 21.0, "{r}");
+    // extraction's causes together
+    let (mut g, mut p, mut c) = (0.0, 0.0, 0.0);
+    for (k, v) in &rows {
+        if k.starts_with('E') || k.starts_with('S') {
+            g += v[2];
+            p += v[3];
+            c += v[4];
+        }
+    }
+    let (precision, recall) = (c / p, c / g);
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    assert!(
+        f1 >= CHALLENGE_E_S_F1 && precision >= CHALLENGE_E_S_PRECISION,
+        "F1 {f1:.3} P {precision:.3}\n{r}"
+    );
+}
+
+#[test]
+fn eval_reports_each_gold_folder_apart() {
+    let o = run(&[
+        "eval",
+        "--gold",
+        "tests/gold",
+        "seeds/",
+        "tests/gold/dev_voa/docs.jsonl",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r = stdout(&o);
+    let rows = group_rows(&r, "folder");
+    assert_eq!(rows.keys().collect::<Vec<_>>(), ["dev_voa", "seeds"], "{r}");
+    assert_eq!((rows["seeds"][0], rows["dev_voa"][0]), (5.0, 16.0), "{r}");
+    assert_eq!((rows["seeds"][2], rows["dev_voa"][2]), (42.0, 118.0), "{r}");
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
