@@ -132,6 +132,25 @@ pub(super) static AGENT_NOUNS: StaticWords = StaticWords::new(&[
     "authorities",
     "ministers",
 ]);
+/// Nouns of quantity, through which "$20 billion worth of U.S. exports"
+/// reaches the exports.
+pub(super) static QUANTITY_WORDS: StaticWords = StaticWords::new(&[
+    "worth",
+    "tons",
+    "tonnes",
+    "billions",
+    "millions",
+    "barrels",
+    "shipments",
+    "shipment",
+    "batch",
+    "batches",
+    "consignment",
+    "consignments",
+    "cargo",
+    "volume",
+    "value",
+]);
 /// Nouns for fighters, through which "fighters from X" reaches X.
 pub(super) static FORCE_WORDS: StaticWords = StaticWords::new(&[
     "fighters",
@@ -814,9 +833,25 @@ impl<'a> View<'a> {
         let mut filler = 0;
         while j < self.s.tokens.len() {
             if let Some(m) = self.starts[j] {
-                if self.possessive_after(m) && self.relational_noun_after(self.after_possessive(m)).is_some() {
-                    // "threats against America's allies": not America
-                    return Vec::new();
+                if self.possessive_after(m) {
+                    if let Some(noun) = self.relational_noun_after(self.after_possessive(m)) {
+                        // "threats against America's allies": not America,
+                        // but the allies if the sentence names them ("the
+                        // United States' biggest trading partners — Mexico,
+                        // Canada ...")
+                        let mut k = noun + 1;
+                        while k < self.s.tokens.len()
+                            && (self.is_comma(k)
+                                || self.s.tokens[k].kind == TokenKind::Joiner
+                                || matches!(self.norm(k), "—" | "–" | ":" | "including" | "the"))
+                        {
+                            k += 1;
+                        }
+                        return match self.starts.get(k).copied().flatten() {
+                            Some(n) if k > noun + 1 => self.list_right(n),
+                            _ => Vec::new(),
+                        };
+                    }
                 }
                 let head = self.skip_to_mention(j, 0).unwrap_or(m);
                 return self.list_right(head);
@@ -830,6 +865,12 @@ impl<'a> View<'a> {
                     continue;
                 }
                 if w == "\"" || w == "\u{201c}" {
+                    j += 1;
+                    continue;
+                }
+                // "$20 billion worth of", "5% of": an amount
+                if matches!(w, "$" | "€" | "£" | "%") {
+                    filler += 1;
                     j += 1;
                     continue;
                 }
@@ -872,6 +913,12 @@ impl<'a> View<'a> {
             if PREPOSITIONS.contains(w) {
                 // "backed by fighters from Iran": men from a place are its
                 if w == "from" && filler > 0 && FORCE_WORDS.contains(self.norm(j - 1)) {
+                    j += 1;
+                    continue;
+                }
+                // "tariffs on $20 billion worth of U.S. exports": a quantity
+                // of something is that something
+                if w == "of" && filler > 0 && QUANTITY_WORDS.contains(self.norm(j - 1)) {
                     j += 1;
                     continue;
                 }

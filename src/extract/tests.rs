@@ -657,6 +657,125 @@ const CASES: &[(&str, &[&str])] = &[
         "Saudi Arabia described the Houthis as terrorists.",
         &["saudi_arabia oppose houthis"],
     ),
+    // pointing the finger
+    (
+        "Sudan pointed the finger at the UAE over the drone strikes.",
+        &["sudan oppose uae"],
+    ),
+    ("Abiy Ahmed pointed a finger at the TPLF.", &["abiy_ahmed oppose tplf"]),
+    (
+        "Saudi Arabia again pointed fingers at Iran.",
+        &["saudi_arabia oppose iran"],
+    ),
+    // praising or condemning what someone did
+    (
+        "Burhan praised the withdrawal of RSF fighters from Khartoum.",
+        &["abdel_fattah_al_burhan support rsf"],
+    ),
+    (
+        "The African Union welcomed the decision of Ethiopia to free prisoners.",
+        &["african_union support ethiopia"],
+    ),
+    (
+        "Chad banned the activities of the RSF in its territory.",
+        &["chad oppose rsf"],
+    ),
+    // inflicting losses on someone
+    (
+        "The SAF inflicted heavy losses on the RSF near El Fasher.",
+        &["saf oppose rsf"],
+    ),
+    (
+        "The Houthis dealt a blow to Saudi Arabia.",
+        &["houthis oppose saudi_arabia"],
+    ),
+    (
+        "The TPLF caused serious damage to Eritrea's army.",
+        &["tplf oppose eritrea"],
+    ),
+    // the possessor's partners named after a dash or "including"
+    (
+        "Russia sanctioned the UAE's trading partners, including Chad and Sudan.",
+        &["russia oppose chad", "russia oppose sudan"],
+    ),
+    (
+        "The US criticised Iran's allies — the Houthis and Hezbollah.",
+        &["usa oppose houthis"],
+    ),
+    (
+        "Blinken met Ethiopia's neighbours: Eritrea and Sudan.",
+        &["antony_blinken meet eritrea", "antony_blinken meet sudan"],
+    ),
+    // a quantity of something is that something
+    ("The US imposed tariffs on $2 billion worth of Chinese exports.", &[]),
+    (
+        "Saudi Arabia slapped duties on $5 billion worth of Iran's oil.",
+        &["saudi_arabia oppose iran"],
+    ),
+    (
+        "The UAE retaliated with its own tariffs on $3 billion worth of Russia's exports.",
+        &["uae oppose russia"],
+    ),
+    // a gap before "between" in a fight
+    (
+        "The war of words between Ethiopia and Eritrea escalated.",
+        &["eritrea oppose ethiopia", "ethiopia oppose eritrea"],
+    ),
+    (
+        "A dispute over water between Sudan and Ethiopia flared.",
+        &["ethiopia oppose sudan", "sudan oppose ethiopia"],
+    ),
+    (
+        "Fighting in Darfur between the SAF and the RSF killed dozens.",
+        &["rsf oppose saf", "saf oppose rsf"],
+    ),
+    // a warning about what someone does
+    (
+        "The UN warned that the RSF's offensive would cause a famine.",
+        &["un oppose rsf"],
+    ),
+    (
+        "Blinken warned Eritrea against sending troops.",
+        &["antony_blinken oppose eritrea"],
+    ),
+    (
+        "Saudi Arabia warned Iran of consequences.",
+        &["saudi_arabia oppose iran"],
+    ),
+    // no longer recognising someone
+    (
+        "Chad will no longer recognise Burhan as head of state.",
+        &["chad oppose abdel_fattah_al_burhan"],
+    ),
+    ("Eritrea refused to recognize the TPLF.", &["eritrea oppose tplf"]),
+    (
+        "The African Union stopped recognizing the SAF.",
+        &["african_union oppose saf"],
+    ),
+    // extending someone's mandate
+    ("The council voted to extend Burhan's mandate by two years.", &[]),
+    ("Sudan extended the mandate of UNITAMS.", &["sudan support unitams"]),
+    ("Russia backed Hemedti's rule over Darfur.", &["russia support hemedti"]),
+    // placing blame
+    (
+        "Sudan placed the blame on the RSF for the massacre.",
+        &["sudan oppose rsf"],
+    ),
+    ("Ethiopia laid blame on the TPLF.", &["ethiopia oppose tplf"]),
+    (
+        "Saudi Arabia put the blame on Iran for the attack.",
+        &["saudi_arabia oppose iran"],
+    ),
+    // what is aimed at someone: whoever says so opposes them
+    (
+        "Burhan said the law was directed at the RSF.",
+        &["abdel_fattah_al_burhan oppose rsf"],
+    ),
+    (
+        "Abiy Ahmed said the measures are aimed at the TPLF.",
+        &["abiy_ahmed oppose tplf"],
+    ),
+    ("Chad said the decree was directed at Sudan.", &["chad oppose sudan"]),
 ];
 
 #[test]
@@ -804,6 +923,10 @@ fn frame_sentence(
             "'s" => "'s".to_string(),
             w => w.to_string(),
         });
+    }
+    // a frame with no source: whoever says it is the source
+    if !template.split_whitespace().any(|w| w == "S" || w == "P") {
+        out.insert(0, "Iran said it was".to_string());
     }
     let mut s = out.join(" ").replace(" 's", "'s");
     if let Some(c) = s.get(..1) {
