@@ -321,10 +321,25 @@ impl<'g> Scorer<'g> {
         let r = &mut self.report;
         r.documents += 1;
         let g = self.gazetteer;
+        // An output node that is no gold actor is the gold actor that the
+        // text names with its surfaces (the ids of a user's gazetteer, or
+        // of actors found in the text, need not be the gold's).
+        let mentioned: Vec<(String, &str)> = a
+            .mentions
+            .iter()
+            .zip(&a.surfaces)
+            .map(|(m, s)| (g.actor(m.actor).id.clone(), s.as_str()))
+            .collect();
+        let to_gold = gold_ids(gold, &mentioned);
+        let gold_id = |id: &str| to_gold.get(id).cloned().unwrap_or_else(|| id.to_string());
         // predicted, person level, with evidence
         let mut predicted: BTreeMap<Triple, String> = BTreeMap::new();
         for e in a.events.iter().filter(|e| e.modality == Modality::Asserted) {
-            let t = triple(&g.actor(e.source).id, e.relation, &g.actor(e.target).id);
+            let (source, target) = (gold_id(&g.actor(e.source).id), gold_id(&g.actor(e.target).id));
+            if source == target {
+                continue;
+            }
+            let t = triple(&source, e.relation, &target);
             predicted.entry(t).or_insert_with(|| e.evidence.text.clone());
         }
         let mut gold_set: BTreeMap<Triple, String> = BTreeMap::new();
@@ -368,6 +383,13 @@ impl<'g> Scorer<'g> {
             .filter_map(|x| x.affiliation.as_deref().map(|f| (x.id.as_str(), f)))
             .collect();
         let pred_faction = |id: &str| -> String {
+            if let Some(f) = gold_aff
+                .get(id)
+                .filter(|_| g.by_id(id).is_none_or(|i| g.actor(i).id != id))
+            {
+                // a node mapped to a gold actor: the gold's faction
+                return f.to_string();
+            }
             match g.by_id(id).and_then(|i| g.actor(i).affiliation) {
                 Some(f)
                     if g.by_id(id)
@@ -409,7 +431,7 @@ impl<'g> Scorer<'g> {
             .map(|m| m.actor)
             .zip(&a.surfaces)
             .chain(a.inner.iter().map(|(x, s)| (*x, s)))
-            .map(|(actor, s)| (s.clone(), g.actor(actor).id.clone()))
+            .map(|(actor, s)| (s.clone(), gold_id(&g.actor(actor).id)))
             .collect();
         let _ = doc_text;
         for actor in &gold.actors {
@@ -447,6 +469,28 @@ impl<'g> Scorer<'g> {
     pub fn finish(self) -> Report {
         self.report
     }
+}
+
+/// For each output id that is no gold actor of `gold`, the gold actor one
+/// of its surfaces names (case folded); the first gold actor listed wins.
+fn gold_ids(gold: &GoldDoc, mentioned: &[(String, &str)]) -> HashMap<String, String> {
+    let ids: BTreeSet<&str> = gold.actors.iter().map(|x| x.id.as_str()).collect();
+    let mut by_surface: HashMap<String, &str> = HashMap::new();
+    for x in &gold.actors {
+        for s in &x.surfaces {
+            by_surface.entry(s.to_lowercase()).or_insert(x.id.as_str());
+        }
+    }
+    let mut out = HashMap::new();
+    for (id, surface) in mentioned {
+        if ids.contains(id.as_str()) || out.contains_key(id) {
+            continue;
+        }
+        if let Some(g) = by_surface.get(&surface.to_lowercase()) {
+            out.insert(id.clone(), g.to_string());
+        }
+    }
+    out
 }
 
 fn show(t: &Triple) -> String {
@@ -560,5 +604,47 @@ fn render_groups(s: &mut String, what: &str, groups: &BTreeMap<String, GroupScor
             g.must_not_total,
             ratio(g.surfaces_linked, g.surfaces_total)
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gold(actors: &[(&str, &[&str])]) -> GoldDoc {
+        GoldDoc {
+            doc: "d".into(),
+            actors: actors
+                .iter()
+                .map(|(id, surfaces)| GoldActor {
+                    id: id.to_string(),
+                    kind: String::new(),
+                    label: String::new(),
+                    affiliation: None,
+                    surfaces: surfaces.iter().map(|s| s.to_string()).collect(),
+                })
+                .collect(),
+            edges: Vec::new(),
+            must_not: Vec::new(),
+            cause: None,
+            folder: String::new(),
+        }
+    }
+
+    #[test]
+    fn an_output_id_maps_to_the_gold_actor_its_surface_names() {
+        let g = gold(&[("al_shabab", &["al-Shabab", "militants"]), ("kenya", &["Kenya"])]);
+        let mentioned = vec![
+            ("al_shabaab".to_string(), "Al-Shabab"),
+            ("kenya".to_string(), "Kenya"),
+            ("somalia".to_string(), "Somalia"),
+        ];
+        let map = gold_ids(&g, &mentioned);
+        // a different id, the gold's surface (case folded): mapped
+        assert_eq!(map.get("al_shabaab").map(String::as_str), Some("al_shabab"));
+        // a gold id stays itself; an actor the gold does not name is left
+        assert_eq!(map.get("kenya"), None);
+        assert_eq!(map.get("somalia"), None);
+        assert_eq!(map.len(), 1);
     }
 }
