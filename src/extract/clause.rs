@@ -317,11 +317,16 @@ impl<'a> View<'a> {
             {
                 (0..q - 1).rev().take(4).find_map(|k| self.ends[k])
             } else {
-                let mut k = noun + 1;
-                if k < n && self.is_comma(k) {
-                    k += 1;
-                }
-                self.starts.get(k).copied().flatten()
+                // "Serbia's main backer Russia", "Serbia's main backer,
+                // Russia, ...": after a comma, the name must close with
+                // one ("America's allies, Trump said" is no apposition)
+                let comma = noun + 1 < n && self.is_comma(noun + 1);
+                let k = noun + 1 + usize::from(comma);
+                self.starts
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .filter(|&m| !comma || self.is_comma(self.mentions[m].end_token))
             };
             let Some(source) = source else { continue };
             out.push(Found {
@@ -839,16 +844,20 @@ impl<'a> View<'a> {
                         // but the allies if the sentence names them ("the
                         // United States' biggest trading partners — Mexico,
                         // Canada ...")
+                        // (a comma alone is not enough: "met Sudan's allies,
+                        // Burhan said")
                         let mut k = noun + 1;
+                        let mut introduced = false;
                         while k < self.s.tokens.len()
                             && (self.is_comma(k)
                                 || self.s.tokens[k].kind == TokenKind::Joiner
                                 || matches!(self.norm(k), "—" | "–" | ":" | "including" | "the"))
                         {
+                            introduced |= !self.is_comma(k) && self.norm(k) != "the";
                             k += 1;
                         }
                         return match self.starts.get(k).copied().flatten() {
-                            Some(n) if k > noun + 1 => self.list_right(n),
+                            Some(n) if introduced => self.list_right(n),
                             _ => Vec::new(),
                         };
                     }

@@ -776,6 +776,13 @@ const CASES: &[(&str, &[&str])] = &[
         &["abiy_ahmed oppose tplf"],
     ),
     ("Chad said the decree was directed at Sudan.", &["chad oppose sudan"]),
+    // a relational noun after a possessor, then a name in apposition
+    (
+        "Sudan's main backer, Saudi Arabia, sent aid.",
+        &["saudi_arabia support sudan"],
+    ),
+    ("The Houthis' patron Iran denied the report.", &["iran support houthis"]),
+    ("Blinken met Sudan's allies, Burhan said.", &[]),
 ];
 
 #[test]
