@@ -152,6 +152,17 @@ struct RelationalSpec {
     nouns: Vec<String>,
 }
 
+/// Verbs that make a proposal and nouns that name one, so that "backed the
+/// request" finds who made the request in the sentences before.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProposalSpec {
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    nouns: Vec<String>,
+}
+
 /// A class of words with one meaning and the frames they stand in.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -186,6 +197,8 @@ pub(crate) struct LexiconFile {
     themes: Vec<String>,
     #[serde(default)]
     relational: Vec<RelationalSpec>,
+    #[serde(default)]
+    proposals: ProposalSpec,
     #[serde(default)]
     pub(crate) irregular: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -282,6 +295,12 @@ pub struct Lexicon {
     /// Forms of the nouns of frames "N between P" ("war", "talks"), with
     /// their relation: "the Ethiopia-Eritrea war" is between the two.
     pair_nouns: rustc_hash::FxHashMap<String, Relation>,
+    /// Verbs of proposing, as phrases whose first word takes all its forms.
+    proposal_verbs: Vec<(Vec<String>, Vec<String>)>,
+    /// Forms of nouns that name a proposal ("request", "plans").
+    proposal_nouns: rustc_hash::FxHashSet<String>,
+    /// The forms of the first words of `proposal_verbs`.
+    proposal_first: rustc_hash::FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -329,6 +348,9 @@ impl Lexicon {
         merged.irregular = other.irregular;
         merged.relational = other.relational;
         merged.pair_nouns = other.pair_nouns;
+        merged.proposal_verbs = other.proposal_verbs;
+        merged.proposal_nouns = other.proposal_nouns;
+        merged.proposal_first = other.proposal_first;
         for t in other.triggers {
             merged.push(t);
         }
@@ -379,6 +401,9 @@ impl Lexicon {
             irregular: HashMap::new(),
             relational: base.map(|b| b.relational.clone()).unwrap_or_default(),
             pair_nouns: base.map(|b| b.pair_nouns.clone()).unwrap_or_default(),
+            proposal_verbs: base.map(|b| b.proposal_verbs.clone()).unwrap_or_default(),
+            proposal_nouns: base.map(|b| b.proposal_nouns.clone()).unwrap_or_default(),
+            proposal_first: base.map(|b| b.proposal_first.clone()).unwrap_or_default(),
         };
         let words = Inflector {
             fixed: &fixed,
@@ -432,6 +457,21 @@ impl Lexicon {
                             .map_err(|m| bad(format!("frame {template:?}: {m}")))?;
                     }
                 }
+            }
+        }
+        {
+            let p = &file.proposals;
+            for phrase in &p.verbs {
+                let words: Vec<String> = phrase.split_whitespace().map(normalize_word).collect();
+                if let Some((first, rest)) = words.split_first() {
+                    let forms = forms_of(first, &fixed, &irregular);
+                    lex.proposal_first.extend(forms.iter().cloned());
+                    lex.proposal_verbs.push((forms, rest.to_vec()));
+                }
+            }
+            for noun in &p.nouns {
+                lex.proposal_nouns
+                    .extend(forms_of(&normalize_word(noun), &fixed, &irregular));
             }
         }
         for spec in &file.relational {
@@ -581,6 +621,22 @@ impl Lexicon {
     /// "talks"), if `form` is one.
     pub fn pair_noun(&self, form: &str) -> Option<Relation> {
         self.pair_nouns.get(form).copied()
+    }
+
+    /// The verbs of proposing: for each, the forms of its first word and
+    /// the words after it.
+    pub fn proposal_verbs(&self) -> &[(Vec<String>, Vec<String>)] {
+        &self.proposal_verbs
+    }
+
+    /// Whether a word form may begin a verb of proposing.
+    pub fn may_start_proposal(&self, form: &str) -> bool {
+        self.proposal_first.contains(form)
+    }
+
+    /// Whether a word form names a proposal ("request", "plan").
+    pub fn is_proposal_noun(&self, form: &str) -> bool {
+        self.proposal_nouns.contains(form)
     }
 
     /// Whether a word form names an event (see `event_words`).

@@ -114,6 +114,8 @@ impl Extractor {
     pub fn extract(&self, doc: &Document, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Event> {
         let mut out = Vec::new();
         let mut lo = 0;
+        // who made the last proposal, and in which sentence
+        let mut proposers: Option<(usize, Vec<ActorId>)> = None;
         for s in sentences {
             let mut hi = lo;
             while hi < mentions.len() && mentions[hi].sentence == s.index {
@@ -124,20 +126,64 @@ impl Extractor {
             if s.tokens.len() > MAX_TOKENS_IN_DEPTH {
                 continue; // a run-on: linked, not analysed (see the constant)
             }
-            // an event needs two actors, or one and a coreferent phrase
-            let mut distinct: Vec<ActorId> = ms.iter().map(|m| m.actor).collect();
-            distinct.sort();
-            distinct.dedup();
-            if distinct.len() < 2 {
+            if ms.is_empty() {
                 continue;
             }
-            self.sentence_events(doc, s, ms, &mut out);
+            let recent: &[ActorId] = match &proposers {
+                Some((at, who)) if s.index <= at + PROPOSAL_REACH => who,
+                _ => &[],
+            };
+            // an event needs two actors, or one and a coreferent phrase
+            let mut distinct: Vec<ActorId> = ms.iter().map(|m| m.actor).chain(recent.iter().copied()).collect();
+            distinct.sort();
+            distinct.dedup();
+            let proposing = (0..s.tokens.len()).any(|i| self.lexicon.may_start_proposal(s.tokens[i].norm(s)));
+            if distinct.len() < 2 && !proposing {
+                continue;
+            }
+            let v = View::new(s, ms, &self.lexicon);
+            if distinct.len() >= 2 {
+                self.sentence_events(doc, s, ms, &v, recent, &mut out);
+            }
+            if let Some(who) = proposing.then(|| self.proposal_makers(&v)).flatten() {
+                proposers = Some((s.index, who));
+            }
         }
         out
     }
 
-    fn sentence_events(&self, doc: &Document, s: &Sentence, ms: &[Mention], out: &mut Vec<Event>) {
-        let v = View::new(s, ms, &self.lexicon);
+    /// The subject of the last verb of proposing in the sentence ("Nigeria
+    /// and Ghana called for a session"), if it has one.
+    fn proposal_makers(&self, v: &View) -> Option<Vec<ActorId>> {
+        let n = v.s.tokens.len();
+        (0..n).rev().find_map(|i| {
+            let form = v.norm(i);
+            let hit = self.lexicon.proposal_verbs().iter().any(|(first, rest)| {
+                first.iter().any(|f| f == form)
+                    && rest
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| i + 1 + k < n && v.norm(i + 1 + k) == w)
+            });
+            if !hit {
+                return None;
+            }
+            let subject = v.left_slot(i, false);
+            let mut who: Vec<ActorId> = subject.iter().map(|&m| v.mentions[m].actor).collect();
+            who.dedup();
+            (!who.is_empty()).then_some(who)
+        })
+    }
+
+    fn sentence_events(
+        &self,
+        doc: &Document,
+        s: &Sentence,
+        ms: &[Mention],
+        v: &View,
+        proposers: &[ActorId],
+        out: &mut Vec<Event>,
+    ) {
         let mut occurrences: Vec<Occurrence> = Vec::new();
         let mut found: Vec<Found> = Vec::new();
         let mut inside = vec![false; s.tokens.len()];
@@ -176,7 +222,7 @@ impl Extractor {
                         distance: usize::MAX,
                     });
                 }
-                if let Some(f) = self.fill_slots(&v, ti, i, end, middle) {
+                if let Some(f) = self.fill_slots(v, ti, i, end, middle, proposers) {
                     found.push(f);
                 }
             }
@@ -328,7 +374,15 @@ impl Extractor {
         &items[start..end]
     }
 
-    fn fill_slots(&self, v: &View, ti: usize, at: usize, end: usize, middle: Option<(usize, usize)>) -> Option<Found> {
+    fn fill_slots(
+        &self,
+        v: &View,
+        ti: usize,
+        at: usize,
+        end: usize,
+        middle: Option<(usize, usize)>,
+        proposers: &[ActorId],
+    ) -> Option<Found> {
         let trig = &self.lexicon.triggers()[ti];
         let items = &trig.items;
         let lead = items.first().filter(|i| !matches!(i, Item::Word(_))).cloned();
@@ -370,6 +424,29 @@ impl Extractor {
                     .map_or_else(Vec::new, |&m| v.object_antecedent(v.mentions[m].first_token));
             }
             if right.is_empty() {
+                // "Senegal backed the request": the makers of the request
+                // named before
+                if trig.relation != Relation::Meet && !proposers.is_empty() && lead == Some(Item::Source) {
+                    let mut k = end;
+                    while k < v.s.tokens.len()
+                        && matches!(v.norm(k), "the" | "this" | "that" | "their" | "its" | "his" | "her")
+                    {
+                        k += 1;
+                    }
+                    if k > end && k < v.s.tokens.len() && self.lexicon.is_proposal_noun(v.norm(k)) {
+                        let sources: Vec<ActorId> = left.iter().map(|&m| v.mentions[m].actor).collect();
+                        return Some(Found {
+                            relation: trig.relation,
+                            reported_source: false,
+                            sources,
+                            targets: proposers.to_vec(),
+                            pairs: false,
+                            mutual: trig.mutual,
+                            first: at,
+                            end,
+                        });
+                    }
+                }
                 return None;
             }
         }
@@ -444,6 +521,10 @@ impl Extractor {
         })
     }
 }
+
+/// How many sentences after a proposal a noun for it ("the request") still
+/// refers to it.
+const PROPOSAL_REACH: usize = 2;
 
 /// Particles that make a phrasal verb of the verb before them.
 const PARTICLES: &[&str] = &["off", "down", "away", "out", "up", "back"];

@@ -783,6 +783,24 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("The Houthis' patron Iran denied the report.", &["iran support houthis"]),
     ("Blinken met Sudan's allies, Burhan said.", &[]),
+    // backing or rejecting a proposal named by a noun: its makers, named
+    // in the sentence or the two before
+    (
+        "Sudan and Chad called for a ceasefire. Eritrea backed the request.",
+        &["eritrea support chad", "eritrea support sudan"],
+    ),
+    (
+        "The African Union proposed a roadmap. Ethiopia rejected the plan.",
+        &["ethiopia oppose african_union"],
+    ),
+    (
+        "Iran put forward a peace plan. Saudi Arabia welcomed the initiative.",
+        &["saudi_arabia support iran"],
+    ),
+    (
+        "Sudan called for talks. Rain fell on Khartoum. Markets opened. Chad backed the request.",
+        &[],
+    ),
 ];
 
 #[test]
