@@ -24,6 +24,7 @@
 
 mod coref;
 pub mod gazetteer;
+pub mod lookup;
 pub mod suggest;
 pub mod variant;
 
@@ -769,8 +770,14 @@ impl Linker {
                 if !left_ok || !right_ok {
                     continue;
                 }
+                // the same transliteration key for every word ("Hemetti" /
+                // "Hemeti", "Kadirov" / "Kadyrov") differs only in letters
+                // renderings swap: evidence enough on its own
+                let same_keys = (0..len).all(|j| alias.keys[j] == *keys[start + j])
+                    && alias.keys.iter().map(String::len).sum::<usize>() > variant::MIN_KEY_LEN;
                 let len = run.len() - start;
-                let evidence = exact > 0 || state.seen.contains(&alias.actor) || here.contains(&alias.actor);
+                let evidence =
+                    exact > 0 || same_keys || state.seen.contains(&alias.actor) || here.contains(&alias.actor);
                 if !evidence {
                     continue;
                 }

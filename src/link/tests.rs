@@ -448,3 +448,38 @@ fn first_word_lookup_finds_what_a_scan_finds() {
     }
     assert!(sentences > 200, "{sentences}");
 }
+
+/// The shipped gazetteer with one user file over it.
+fn shipped_and(path: &str, text: &str) -> Linker {
+    let mut b = GazetteerBuilder::new();
+    b.add_default().unwrap();
+    b.add_text(path, text).unwrap();
+    Linker::new(b.build().unwrap())
+}
+
+#[test]
+fn a_users_alias_links_to_the_users_actor() {
+    let l = shipped_and(
+        "mali.csv",
+        "id,label,kind,aliases\nafrica_corps,Africa Corps,armed_group,Wagner\nhouthi_movement,Ansar Allah,armed_group,Houthis\n",
+    );
+    assert_eq!(ids(&l, "Wagner fighters left."), vec!["africa_corps"]);
+    // the shipped actor keeps its other names
+    assert_eq!(ids(&l, "The Wagner Group left."), vec!["wagner_group"]);
+    assert_eq!(ids(&l, "PMC Wagner left."), vec!["wagner_group"]);
+    // its label taken, the shipped actor's names all go with it
+    assert_eq!(ids(&l, "The Houthi movement fired at a ship."), vec!["houthi_movement"]);
+}
+
+#[test]
+fn a_users_actor_takes_the_spellings_of_its_alias() {
+    let l = shipped_and(
+        "chechnya.csv",
+        "id,label,kind,aliases\nchechen_head,Head of Chechnya,person,Kadirov\n",
+    );
+    assert_eq!(
+        links(&l, "Kadyrov sent fighters.", None),
+        vec![("Kadyrov".into(), "chechen_head".into(), LinkHow::Exact)]
+    );
+    assert_eq!(ids(&l, "Ramzan Kadyrov sent fighters."), vec!["ramzan_kadyrov"]);
+}
