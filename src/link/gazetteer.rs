@@ -8,7 +8,7 @@
 //! Files are layered: the shipped default first, then each of the user's
 //! files, in order, a layer over the ones before (see [`GazetteerBuilder`]:
 //! the same id extends an actor, and a later layer's alias is taken from
-//! lower actors of other ids, [`layers`]). Within one layer an id may be
+//! lower actors of other ids, see `gazetteer::layers`). Within one layer an id may be
 //! defined once. Validation refuses unknown fields, duplicate ids,
 //! malformed ids and affiliations or countries that name no actor, and
 //! warns about an alias that two actors of one layer share.

@@ -441,6 +441,10 @@ impl Linker {
             let id = ActorId(i as u32);
             for s in &a.aliases {
                 add(s, id, EntryKind::Alias, None, None, None);
+                // "M-23" for "M23"
+                if let Some(other) = variant::other_code_form(s) {
+                    add(&other, id, EntryKind::Alias, None, None, None);
+                }
             }
             for s in &a.metonyms {
                 add(s, id, EntryKind::Metonym, None, None, None);
@@ -492,17 +496,29 @@ impl Linker {
                     continue;
                 }
                 let keys: Vec<String> = words.iter().map(|w| variant::key(w)).collect();
-                let ix = variant_aliases.len();
-                for (pos, k) in keys.iter().enumerate() {
-                    if k.len() >= variant::MIN_KEY_LEN {
-                        variant_index.entry(variant::skeleton(k)).or_default().push((ix, pos));
-                    }
+                // the French spellings of its words too ("Pachinian"), under
+                // keys of their own
+                let french: Vec<String> = words
+                    .iter()
+                    .map(|w| variant::french_spelling(w).map_or_else(|| variant::key(w), |f| variant::key(&f)))
+                    .collect();
+                let mut spellings = vec![keys];
+                if french != spellings[0] {
+                    spellings.push(french);
                 }
-                variant_aliases.push(VariantAlias {
-                    actor: ActorId(i as u32),
-                    words,
-                    keys,
-                });
+                for keys in spellings {
+                    let ix = variant_aliases.len();
+                    for (pos, k) in keys.iter().enumerate() {
+                        if k.len() >= variant::MIN_KEY_LEN {
+                            variant_index.entry(variant::skeleton(k)).or_default().push((ix, pos));
+                        }
+                    }
+                    variant_aliases.push(VariantAlias {
+                        actor: ActorId(i as u32),
+                        words: words.clone(),
+                        keys,
+                    });
+                }
             }
         }
         let words = |l: &[String]| WordSet::new(l.iter().map(|w| crate::text::normalize_word(w)));
@@ -750,7 +766,10 @@ impl Linker {
                         let both_bodies = j > 0
                             && self.body_types.contains(&alias.words[j])
                             && self.body_types.contains(norms[start + j]);
-                        both_bodies || variant::keys_are_variants(&alias.keys[j], &keys[start + j])
+                        // "the Arakanese Army" for "Arakan Army": a name in
+                        // its adjective form before the noun it names
+                        let adjective = j + 1 < len && variant::adjective_of(&alias.words[j], norms[start + j]);
+                        both_bodies || adjective || variant::keys_are_variants(&alias.keys[j], &keys[start + j])
                     }
                 });
                 if !fits || exact == len {

@@ -483,3 +483,69 @@ fn a_users_actor_takes_the_spellings_of_its_alias() {
     );
     assert_eq!(ids(&l, "Ramzan Kadyrov sent fighters."), vec!["ramzan_kadyrov"]);
 }
+
+/// A user's gazetteer alone, for variants of the user's own names.
+fn users_linker() -> Linker {
+    let mut b = GazetteerBuilder::new();
+    b.add_text(
+        "mine.csv",
+        "id,label,kind,aliases\n\
+         alassane_ouattara,Alassane Ouattara,person,Ouattara\n\
+         eduard_shevardnadze,Eduard Shevardnadze,person,Shevardnadze\n\
+         shavkat_mirziyoyev,Shavkat Mirziyoyev,person,Mirziyoyev\n\
+         tdf,Tigray Defence Forces,armed_group,\n\
+         somalia_front,Somalia Salvation Front,armed_group,\n\
+         g5_sahel,G5 Sahel,igo,\n\
+         ms13,MS-13,armed_group,\n",
+    )
+    .unwrap();
+    Linker::new(b.build().unwrap())
+}
+
+#[test]
+fn the_users_names_have_variants_too() {
+    let l = users_linker();
+    let how = |text: &str| links(&l, text, None);
+    assert_eq!(
+        how("President Alassane Watara spoke."),
+        vec![("Alassane Watara".into(), "alassane_ouattara".into(), LinkHow::Variant)]
+    );
+    assert_eq!(
+        how("Eduard Chevardnadze resigned."),
+        vec![(
+            "Eduard Chevardnadze".into(),
+            "eduard_shevardnadze".into(),
+            LinkHow::Variant
+        )]
+    );
+    assert_eq!(
+        how("Shavkat Mirzioyev arrived."),
+        vec![(
+            "Shavkat Mirzioyev".into(),
+            "shavkat_mirziyoyev".into(),
+            LinkHow::Variant
+        )]
+    );
+    // a single word of the same key needs no other evidence
+    assert_eq!(ids(&l, "Mirzioyev arrived."), vec!["shavkat_mirziyoyev"]);
+}
+
+#[test]
+fn names_in_their_adjective_form() {
+    let l = users_linker();
+    assert_eq!(
+        links(&l, "The Tigrayan Defence Forces advanced.", None),
+        vec![("Tigrayan Defence Forces".into(), "tdf".into(), LinkHow::Variant)]
+    );
+    assert_eq!(ids(&l, "The Somali Salvation Front split."), vec!["somalia_front"]);
+    // the adjective alone is no name of the group
+    assert_eq!(ids(&l, "Tigrayan farmers fled."), Vec::<String>::new());
+}
+
+#[test]
+fn codes_match_joined_or_split() {
+    let l = users_linker();
+    assert_eq!(ids(&l, "The G-5 Sahel met."), vec!["g5_sahel"]);
+    assert_eq!(ids(&l, "The G5 Sahel met."), vec!["g5_sahel"]);
+    assert_eq!(ids(&l, "MS13 and MS-13 are one."), vec!["ms13", "ms13"]);
+}

@@ -1,6 +1,6 @@
 //! The CSV form of the gazetteer: one actor a row, a header of field
 //! names, list fields split on `|`, dated fields as `name@from..until`.
-//! [`parse`] reads it; [`write_csv`] writes a whole gazetteer in it, so a
+//! `parse` reads it; [`write_csv`] writes a whole gazetteer in it, so a
 //! user can start a file of their own from the shipped one.
 
 use chrono::NaiveDate;
@@ -155,7 +155,7 @@ fn csv_error(path: &str, e: &csv::Error) -> GazetteerError {
     }
 }
 
-/// The columns [`write_csv`] writes, in order: every field [`parse`] reads.
+/// The columns [`write_csv`] writes, in order: every field `parse` reads.
 const COLUMNS: &[&str] = &[
     "id",
     "label",
@@ -172,7 +172,7 @@ const COLUMNS: &[&str] = &[
     "contested",
 ];
 
-/// A whole gazetteer in the CSV form [`parse`] reads, one actor a row in
+/// A whole gazetteer in the CSV form the loader reads, one actor a row in
 /// the gazetteer's order: loaded back as the only file, it gives the same
 /// actors (the label of an actor is written once, in `label`; a shadowed
 /// alias is not written, as the actor no longer has it).
