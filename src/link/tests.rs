@@ -549,3 +549,18 @@ fn codes_match_joined_or_split() {
     assert_eq!(ids(&l, "The G5 Sahel met."), vec!["g5_sahel"]);
     assert_eq!(ids(&l, "MS13 and MS-13 are one."), vec!["ms13", "ms13"]);
 }
+
+#[test]
+fn the_shipped_sudan_keeps_the_rsf_and_the_army_apart_from_the_state() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    let g = l.gazetteer();
+    let hemedti = g.actor(g.by_id("hemedti").unwrap());
+    assert_eq!(hemedti.affiliation, g.by_id("rsf"));
+    assert_eq!(
+        ids(
+            &l,
+            "The SAF shelled RSF positions as the Sudanese Armed Forces advanced."
+        ),
+        vec!["saf", "rsf", "saf"]
+    );
+}
