@@ -721,6 +721,38 @@ mod tests {
     }
 
     #[test]
+    fn every_shipped_state_has_its_seat() {
+        // states whose capital shares their name, and those whose capital
+        // stands for another actor or is a common word (each said in
+        // states.ron)
+        const NONE: &[&str] = &[
+            "luxembourg",
+            "monaco",
+            "san_marino",
+            "singapore",
+            "djibouti",
+            "sao_tome_and_principe",
+            "belgium",
+            "chile",
+            "libya",
+            "yemen",
+            "maldives",
+            "seychelles",
+            "grenada",
+            "western_sahara",
+        ];
+        let g = Gazetteer::shipped().unwrap();
+        let lacking: Vec<&str> = g
+            .actors()
+            .iter()
+            .filter(|a| a.kind == ActorKind::State && a.metonyms.is_empty() && a.seats.is_empty())
+            .map(|a| a.id.as_str())
+            .filter(|id| !NONE.contains(id))
+            .collect();
+        assert_eq!(lacking, Vec::<&str>::new());
+    }
+
+    #[test]
     fn ron_error_has_line_and_column() {
         let text = "(\n  actors: [\n    (id: \"x\", label: \"X\", kind: person, nickname: \"y\"),\n  ],\n)\n";
         let e = parse_file("user.ron", text).unwrap_err().to_string();

@@ -101,6 +101,7 @@ struct CueFile {
     place_before: Vec<String>,
     state_place_before: Vec<String>,
     government_nouns: Vec<String>,
+    seat_agents: Vec<String>,
     event_nouns: Vec<String>,
     role_nouns: Vec<String>,
     body_nouns: Vec<String>,
@@ -343,6 +344,7 @@ pub struct Linker {
     place_before: PhraseSet,
     state_place_before: PhraseSet,
     government_nouns: PhraseSet,
+    seat_agents: PhraseSet,
     event_nouns: PhraseSet,
     role_nouns: PhraseSet,
     body_nouns: WordSet,
@@ -548,6 +550,7 @@ impl Linker {
             place_before: PhraseSet::new(&cues.place_before),
             state_place_before: PhraseSet::new(&cues.state_place_before),
             government_nouns: PhraseSet::new(&cues.government_nouns),
+            seat_agents: PhraseSet::new(&cues.seat_agents),
             event_nouns: PhraseSet::new(&cues.event_nouns),
             role_nouns: PhraseSet::new(&cues.role_nouns),
             body_nouns: words(&cues.body_nouns),
@@ -1017,7 +1020,18 @@ impl Linker {
                     let dateline = c.first == 0
                         && s.tokens[c.first].case == Case::Upper
                         && s.tokens.get(c.end).is_some_and(|t| t.norm(s) == ",");
-                    if dateline || self.only_a_place(s, c.first, false) || self.event_nouns.match_at(s, c.end).is_some()
+                    // "officials in Niamey": the state's people at its seat,
+                    // one mention from the noun on (unless a demonym phrase
+                    // holds the noun already: "Nigerien officials in ...")
+                    let agents = self
+                        .agents_at_seat(s, c.first)
+                        .filter(|&a| mentions.last().is_none_or(|p| p.end_token <= a));
+                    if let Some(a) = agents.filter(|_| !dateline) {
+                        m.first_token = a;
+                        m.start = s.tokens[a].start;
+                    } else if dateline
+                        || self.only_a_place(s, c.first, false)
+                        || self.event_nouns.match_at(s, c.end).is_some()
                     {
                         continue;
                     }
@@ -1059,9 +1073,22 @@ impl Linker {
                     m.score = 0.7;
                 }
                 EntryKind::Demonym => {
+                    // "Rwandan and Ugandan officials": demonyms joined on one
+                    // noun each name their state, the last with the noun
+                    let coordinated = next.is_some_and(|n| {
+                        n.first == c.end + 1
+                            && matches!(s.tokens[c.end].norm(s), "and" | "or" | ",")
+                            && self.entries[n.pattern].iter().any(|e| e.kind == EntryKind::Demonym)
+                            && self.agent_phrase_after(s, n.end).is_some()
+                    });
                     // Only at the head of an agent noun phrase.
-                    let Some(end) = self.agent_phrase_after(s, c.end) else {
-                        continue;
+                    let end = if coordinated {
+                        c.end
+                    } else {
+                        let Some(end) = self.agent_phrase_after(s, c.end) else {
+                            continue;
+                        };
+                        end
                     };
                     if next.is_some_and(|n| n.first < end) {
                         continue;
@@ -1260,6 +1287,17 @@ impl Linker {
             DETERMINERS.contains(t.norm(s)).then_some(Some(noun - k + 1))
         });
         Some(opener.flatten().unwrap_or(noun))
+    }
+
+    /// If "in" and, before it, a noun for the people who run a state stand
+    /// before token `first` ("officials in Niamey"), that noun's first
+    /// token.
+    fn agents_at_seat(&self, s: &Sentence, first: usize) -> Option<usize> {
+        let prep = s.tokens.get(first.checked_sub(1)?)?;
+        if prep.norm(s) != "in" {
+            return None;
+        }
+        self.seat_agents.match_ending_at(s, first - 1)
     }
 
     /// Past "(LNA)" at token `at`, if one stands there.

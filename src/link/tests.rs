@@ -564,3 +564,37 @@ fn the_shipped_sudan_keeps_the_rsf_and_the_army_apart_from_the_state() {
         vec!["saf", "rsf", "saf"]
     );
 }
+
+#[test]
+fn officials_at_a_seat_of_government_are_its_state() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    assert_eq!(
+        links(&l, "Authorities in Kabul denied the report.", None),
+        vec![("Authorities in Kabul".into(), "afghanistan".into(), LinkHow::Metonym)]
+    );
+    assert_eq!(ids(&l, "Negotiators met diplomats in Hanoi."), vec!["vietnam"]);
+    assert_eq!(ids(&l, "The junta in Bamako expelled the envoy."), vec!["mali"]);
+    // but a seat after "in" alone is a place
+    assert_eq!(ids(&l, "Fighting in Khartoum killed dozens."), Vec::<String>::new());
+    assert_eq!(ids(&l, "Protesters gathered in Sofia."), Vec::<String>::new());
+    // a demonym phrase holds the noun: the seat stays a place
+    assert_eq!(ids(&l, "Bulgarian officials in Sofia agreed."), vec!["bulgaria"]);
+}
+
+#[test]
+fn coordinated_demonyms_each_name_their_state() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    assert_eq!(
+        links(&l, "Chilean and Peruvian diplomats met.", None),
+        vec![
+            ("Chilean".into(), "chile".into(), LinkHow::Demonym),
+            ("Peruvian diplomats".into(), "peru".into(), LinkHow::Demonym)
+        ]
+    );
+    assert_eq!(
+        ids(&l, "Bulgarian, Greek or Turkish troops may go."),
+        vec!["bulgaria", "greece", "turkey"]
+    );
+    // no agent noun after the last: people, no states
+    assert_eq!(ids(&l, "Bulgarian and Greek farmers fled."), Vec::<String>::new());
+}
