@@ -239,6 +239,9 @@ pub struct Actor {
     /// The layer that (last) defined the actor: 0 for the shipped
     /// gazetteer, 1 for the first user file, and so on.
     pub layer: usize,
+    /// The layer that first defined the id: 0 for a shipped actor, even
+    /// one a user file extends.
+    pub first_layer: usize,
 }
 
 /// Why a gazetteer could not be loaded.
@@ -346,6 +349,8 @@ struct Held {
     file: usize,
     /// The layer of that file.
     layer: usize,
+    /// The layer that first defined it.
+    first_layer: usize,
     /// Normal form of a name (alias, label or role title) -> the highest
     /// layer that listed it for this actor.
     name_layers: HashMap<String, usize>,
@@ -460,6 +465,7 @@ impl GazetteerBuilder {
                         spec,
                         file,
                         layer,
+                        first_layer: layer,
                         name_layers: HashMap::new(),
                     };
                     let spec = held.spec.clone();
@@ -530,6 +536,7 @@ impl GazetteerBuilder {
                 gender: spec.gender,
                 contested: spec.contested.clone(),
                 layer: held.layer,
+                first_layer: held.first_layer,
             });
         }
         let name_layers: Vec<&HashMap<String, usize>> = self.specs.iter().map(|h| &h.name_layers).collect();

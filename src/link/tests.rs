@@ -598,3 +598,72 @@ fn coordinated_demonyms_each_name_their_state() {
     // no agent noun after the last: people, no states
     assert_eq!(ids(&l, "Bulgarian and Greek farmers fled."), Vec::<String>::new());
 }
+
+#[test]
+fn a_title_of_one_conflict_links_only_in_a_story_of_it() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    let on = |text: &str| -> Vec<String> { links(&l, text, Some("2020-01-01")).into_iter().map(|x| x.1).collect() };
+    // the UN envoys of the shipped data are Libya's and Syria's
+    assert_eq!(on("The UN envoy met Colombian officials."), vec!["colombia"]);
+    assert_eq!(on("DAMASCUS, Jan. 5 - The UN envoy arrived."), vec!["geir_pedersen"]);
+    assert_eq!(
+        on("The UN envoy met Libyan officials."),
+        vec!["ghassan_salame", "libya"]
+    );
+    // an office no country owns is anyone's story's
+    assert_eq!(on("The UN secretary-general flew to Bogota."), vec!["antonio_guterres"]);
+}
+
+#[test]
+fn a_title_qualified_by_its_owner_is_the_owners_office() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    let on = |text: &str, date| -> Vec<String> { links(&l, text, Some(date)).into_iter().map(|x| x.1).collect() };
+    assert_eq!(
+        on("The UN's secretary-general spoke.", "2020-01-01"),
+        vec!["un", "antonio_guterres"]
+    );
+    assert_eq!(
+        on("NATO's secretary-general spoke.", "2025-01-01"),
+        vec!["nato", "mark_rutte"]
+    );
+    // no office of that owner: no holder of another's
+    assert_eq!(on("Russia's secretary-general spoke.", "2020-01-01"), vec!["russia"]);
+}
+
+#[test]
+fn a_common_word_name_of_one_country_is_not_anothers() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    // Libya's House of Representatives and Presidential Council, elsewhere
+    assert_eq!(ids(&l, "The US House of Representatives passed the bill."), vec!["usa"]);
+    assert_eq!(ids(&l, "Iraq's House of Representatives voted."), vec!["iraq"]);
+    // a government of that name is its possessor's
+    assert_eq!(
+        links(&l, "Ethiopia's Government of National Unity fell.", None),
+        vec![
+            ("Ethiopia".into(), "ethiopia".into(), LinkHow::Exact),
+            (
+                "Government of National Unity".into(),
+                "ethiopia".into(),
+                LinkHow::Demonym
+            )
+        ]
+    );
+    // in a Libyan story they stay Libyan
+    assert_eq!(
+        ids(&l, "Libyan officials said the House of Representatives voted."),
+        vec!["libya", "hor"]
+    );
+}
+
+#[test]
+fn a_users_file_is_never_scoped_and_wins_ties() {
+    let l = shipped_and(
+        "sahel.csv",
+        "id,label,kind,aliases,roles\nsahel_envoy,Sahel Envoy,person,,UN envoy\nmr_council,Presidential Council,government,,\n",
+    );
+    assert_eq!(
+        ids(&l, "The UN envoy met Malian officials."),
+        vec!["sahel_envoy", "mali"]
+    );
+    assert_eq!(ids(&l, "The Presidential Council met."), vec!["mr_council"]);
+}

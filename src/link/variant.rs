@@ -166,6 +166,30 @@ pub fn other_code_form(alias: &str) -> Option<String> {
     changed.then(|| words.join(" "))
 }
 
+/// A person's name without the particles inside it ("Mohamed Ould
+/// Siyala" -> "Mohamed Siyala", "Fayez al-Sarraj" -> "Fayez Sarraj"), as
+/// news often writes it; `particles` are normal forms. The first word
+/// stays ("Abu Bakr"), and two words at least must remain.
+pub fn without_particles(name: &str, particles: &[String]) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        if i == 0 {
+            out.push(w);
+        } else if i + 1 < words.len() && particles.contains(&lower) {
+            continue;
+        } else {
+            let stripped = lower
+                .split_once('-')
+                .filter(|(p, rest)| !rest.is_empty() && particles.iter().any(|x| x == p))
+                .map(|(p, _)| &w[p.len() + 1..]);
+            out.push(stripped.unwrap_or(w));
+        }
+    }
+    (out.len() >= 2 && out != words).then(|| out.join(" "))
+}
+
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
@@ -310,6 +334,26 @@ mod tests {
         assert_eq!(other_code_form("G5 Sahel").as_deref(), Some("G-5 Sahel"));
         assert_eq!(other_code_form("Brigade 444"), None);
         assert_eq!(other_code_form("Hamas"), None);
+    }
+
+    #[test]
+    fn names_without_particles() {
+        let p: Vec<String> = ["al", "bin", "ould", "van"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            without_particles("Ahmed Ould Daddah", &p).as_deref(),
+            Some("Ahmed Daddah")
+        );
+        assert_eq!(
+            without_particles("Bashar al-Assad", &p).as_deref(),
+            Some("Bashar Assad")
+        );
+        assert_eq!(
+            without_particles("Hamad bin Jassim", &p).as_deref(),
+            Some("Hamad Jassim")
+        );
+        assert_eq!(without_particles("Al-Assad", &p), None);
+        assert_eq!(without_particles("Bin Laden", &p), None);
+        assert_eq!(without_particles("Kelly Craft", &p), None);
     }
 
     #[test]
