@@ -667,3 +667,19 @@ fn a_users_file_is_never_scoped_and_wins_ties() {
     );
     assert_eq!(ids(&l, "The Presidential Council met."), vec!["mr_council"]);
 }
+
+#[test]
+fn affiliations_in_a_cycle_end() {
+    let mut b = GazetteerBuilder::new();
+    b.add_text(
+        "c.csv",
+        "id,label,kind,aliases,affiliation\nnorth_wing,North Wing,armed_group,,south_wing\nsouth_wing,South Wing,armed_group,,north_wing\nchad,Chad,state,,\nwing_mission,Wing Mission in Chad,igo,,\n",
+    )
+    .unwrap();
+    let l = Linker::new(b.build().unwrap());
+    // "the Wing Mission" asks the nation of each actor named before it
+    assert_eq!(
+        ids(&l, "The North Wing left. The Wing Mission stayed."),
+        vec!["north_wing"]
+    );
+}
