@@ -855,8 +855,12 @@ impl Linker {
                 // the same transliteration key for every word ("Hemetti" /
                 // "Hemeti", "Kadirov" / "Kadyrov") differs only in letters
                 // renderings swap: evidence enough on its own
+                // (for a shipped actor of one country's conflict, in a story
+                // that names the country: "Siyala" of Mauritania is no
+                // Libyan Siala)
                 let same_keys = (0..len).all(|j| alias.keys[j] == *keys[start + j])
-                    && alias.keys.iter().map(String::len).sum::<usize>() > variant::MIN_KEY_LEN;
+                    && alias.keys.iter().map(String::len).sum::<usize>() > variant::MIN_KEY_LEN
+                    && self.spelling_in_scope(alias.actor, &state.seen, here);
                 let len = run.len() - start;
                 let evidence =
                     exact > 0 || same_keys || state.seen.contains(&alias.actor) || here.contains(&alias.actor);

@@ -37,17 +37,33 @@ impl Linker {
     /// Whether the story so far (`seen`) or this sentence (its candidates
     /// other than role titles and the name `here` itself, `all`) names
     /// country `n` or an actor of it.
+    ///
+    /// (`seen_or_here` is the same question for a variant spelling, which
+    /// has only the actors named so far.)
     pub(super) fn story_names(&self, n: ActorId, all: &[Candidate], here: &Candidate, seen: &[ActorId]) -> bool {
         let of_n = |a: ActorId| a == n || coref::nation(self, a) == Some(n);
         seen.iter().any(|&a| of_n(a))
             || all
                 .iter()
-                .filter(|c| c.end <= here.first || c.first >= here.end)
+                // (the name itself does not count; names inside it do: "head
+                // of the General Staff of the Russian Armed Forces")
+                .filter(|c| c.pattern != here.pattern)
                 .any(|c| {
                     self.entries[c.pattern]
                         .iter()
                         .any(|e| e.kind != EntryKind::Role && e.kind != EntryKind::Elliptic && of_n(e.actor))
                 })
+    }
+
+    /// Whether a shipped actor tied to a country may be linked by a
+    /// spelling alone: the story so far or this sentence (`here`) names
+    /// the country.
+    pub(super) fn spelling_in_scope(&self, actor: ActorId, seen: &[ActorId], here: &[ActorId]) -> bool {
+        self.scope_of(actor).is_none_or(|n| {
+            seen.iter()
+                .chain(here)
+                .any(|&a| a == n || coref::nation(self, a) == Some(n))
+        })
     }
 
     /// Whether `actor` may be linked by the title or common-word name

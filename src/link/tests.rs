@@ -683,3 +683,22 @@ fn affiliations_in_a_cycle_end() {
         vec!["north_wing"]
     );
 }
+
+#[test]
+fn a_spelling_alone_links_in_a_story_of_its_country() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    assert_eq!(ids(&l, "Lavrof met Chilean officials."), vec!["chile"]);
+    assert_eq!(
+        ids(&l, "Lavrof met Russian officials."),
+        vec!["sergey_lavrov", "russia"]
+    );
+    assert_eq!(
+        ids(&l, "The Kremlin said Lavrof would attend."),
+        vec!["russia", "sergey_lavrov"]
+    );
+    // a title that names its country is in its own story
+    assert_eq!(
+        ids(&l, "The head of the General Staff of the Russian Armed Forces spoke."),
+        vec!["valery_gerasimov"]
+    );
+}
