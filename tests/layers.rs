@@ -86,6 +86,10 @@ fn actors_says_how_a_name_links() {
     let out = stdout(&o);
     assert!(out.contains("-> antonio_guterres"), "{out}");
     assert!(out.contains("held at 2020-01-01"), "{out}");
+    let o = run(&["actors", "House of Representatives"]);
+    let out = stdout(&o);
+    assert!(out.contains("-> hor"), "{out}");
+    assert!(out.contains("(only in a story that names libya)"), "{out}");
     let dir = tempfile::tempdir().unwrap();
     let gz = write(
         dir.path(),

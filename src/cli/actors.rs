@@ -46,7 +46,7 @@ fn how_word(how: LinkHow) -> &'static str {
         LinkHow::Exact => "exact (alias)",
         LinkHow::Variant => "variant (a spelling of the alias)",
         LinkHow::Demonym => "demonym (an actor before an agent noun: \"X forces\", \"the Xs\")",
-        LinkHow::Metonym => "metonym (the place stands for it; not after \"in\", \"to\", ...)",
+        LinkHow::Metonym => "metonym (the place stands for it: \"Niamey said\", \"officials in Niamey\"; \"in Niamey\" alone is a place)",
         LinkHow::Role => "role",
         LinkHow::Forces => "forces",
         LinkHow::Coreference => "name without its country (in a story about that country)",
@@ -88,6 +88,9 @@ fn report(linker: &Linker, name: &str, date: Option<chrono::NaiveDate>) -> Strin
             line.push_str(&format!(" {:?}{}, {held} {when}", l.name, dates(l)));
         } else if l.name != name {
             line.push_str(&format!(" {:?}{}", l.name, dates(l)));
+        }
+        if let Some(n) = l.scoped_to {
+            line.push_str(&format!(" (only in a story that names {})", g.actor(n).id));
         }
         out.push_str(&line);
         out.push('\n');

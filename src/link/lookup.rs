@@ -27,6 +27,9 @@ pub struct NameLink {
     /// For a dated role or seat: whether it holds at the date asked about
     /// (without a date: whether it still holds).
     pub holds: bool,
+    /// The country a story must name for this name to link to the actor
+    /// (a shipped actor's title or common-word name, see `link::scope`).
+    pub scoped_to: Option<ActorId>,
 }
 
 /// How many near names [`Linker::near_names`] gives at most.
@@ -55,6 +58,14 @@ impl Linker {
                     Some(d) => e.from.is_none_or(|f| f <= d) && e.until.is_none_or(|u| d <= u),
                     None => e.until.is_none(),
                 };
+                let common_words = form
+                    .split_whitespace()
+                    .all(|w| self.body_nouns.contains(w) || self.generic_name_words.contains(w));
+                let scoped_to = match e.kind {
+                    EntryKind::Role => self.title_scope_of(e),
+                    EntryKind::Alias if common_words => self.scope_of(e.actor),
+                    _ => None,
+                };
                 out.push(NameLink {
                     actor: e.actor,
                     how,
@@ -64,6 +75,7 @@ impl Linker {
                     from: e.from,
                     until: e.until,
                     holds,
+                    scoped_to,
                 });
             }
         }
@@ -103,6 +115,9 @@ impl Linker {
                     from: None,
                     until: None,
                     holds: true,
+                    // (a lone word needs the story's country; a name with
+                    // a word spelled exactly does not)
+                    scoped_to: (words.len() == 1).then(|| self.scope_of(a.actor)).flatten(),
                 });
             }
         }

@@ -78,6 +78,13 @@ impl Linker {
     /// same period name ("UN envoy for Syria", 2014-2018), whatever
     /// offices the holder had before or after.
     pub(super) fn title_in_scope(&self, e: &Entry, all: &[Candidate], here: &Candidate, seen: &[ActorId]) -> bool {
+        self.title_scope_of(e)
+            .is_none_or(|n| self.story_names(n, all, here, seen))
+    }
+
+    /// The country a dated title entry is scoped to (see
+    /// [`Linker::title_in_scope`]).
+    pub(super) fn title_scope_of(&self, e: &Entry) -> Option<ActorId> {
         let actor = self.gazetteer.actor(e.actor);
         let affiliated = actor.affiliation.and_then(|f| coref::nation(self, f)).is_some();
         if actor.first_layer == 0 && !affiliated {
@@ -89,10 +96,10 @@ impl Linker {
             states.sort();
             states.dedup();
             if let [n] = states.as_slice() {
-                return self.story_names(*n, all, here, seen);
+                return Some(*n);
             }
         }
-        self.in_scope(e.actor, all, here, seen)
+        self.scope_of(e.actor)
     }
 
     /// Whether tokens `first..end` are common words only: heads of bodies
