@@ -46,6 +46,8 @@ enum Command {
     Query(cli::query::QueryArgs),
     /// Merge graphs saved as JSON into one (the same as building from all their articles at once).
     Merge(cli::merge::MergeArgs),
+    /// Show what a name links to (and how, and near names), or --list the gazetteer as CSV.
+    Actors(cli::actors::ActorsArgs),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         Command::Suggest(a) => cli::suggest::run(a),
         Command::Query(a) => cli::query::run(a),
         Command::Merge(a) => cli::merge::run(a),
+        Command::Actors(a) => cli::actors::run(a),
     };
     match result {
         Ok(code) => code,

@@ -49,6 +49,16 @@ pub enum LoadError {
     Lexicon(LexiconError),
 }
 
+/// What a lexicon file given to [`Pipeline::load_with`] does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LexiconUse {
+    /// Its triggers and cues are added to the shipped lexicon's, so a user
+    /// adds one trigger without copying the whole lexicon.
+    Extend,
+    /// It is the whole lexicon (`--replace-lexicon`).
+    Replace,
+}
+
 /// Text -> mentions -> events, for one gazetteer and lexicon.
 pub struct Pipeline {
     linker: Linker,
@@ -69,26 +79,46 @@ impl Pipeline {
         Ok(Pipeline::new(Gazetteer::shipped()?, Lexicon::embedded()))
     }
 
-    /// The pipeline of the command line's `--gazetteer FILE...`,
-    /// `--no-default-gazetteer` and `--lexicon FILE`: the shipped gazetteer
-    /// (unless `no_default_gazetteer`) plus `gazetteers`, and `lexicon`
-    /// instead of the shipped lexicon when given. Also returns the
-    /// gazetteer's warnings worth reporting: those of a gazetteer the user
-    /// changed (the shipped one's own are known and left out).
+    /// The pipeline of `--gazetteer FILE...`, `--no-default-gazetteer` and
+    /// a lexicon file that *replaces* the shipped lexicon when given (the
+    /// Python package's `lexicon=`); see [`Pipeline::load_with`].
     pub fn load<P: AsRef<Path>>(
         gazetteers: &[P],
         no_default_gazetteer: bool,
         lexicon: Option<&Path>,
     ) -> Result<(Self, Vec<String>), LoadError> {
+        Self::load_with(gazetteers, no_default_gazetteer, lexicon, LexiconUse::Replace)
+    }
+
+    /// The pipeline of the command line's `--gazetteer FILE...`,
+    /// `--no-default-gazetteer`, `--lexicon FILE` and `--replace-lexicon`:
+    /// the shipped gazetteer (unless `no_default_gazetteer`) with
+    /// `gazetteers` layered over it, and the shipped lexicon extended with
+    /// (or replaced by) `lexicon` when given. Also returns the gazetteer's
+    /// warnings (the shipped gazetteer alone has none).
+    pub fn load_with<P: AsRef<Path>>(
+        gazetteers: &[P],
+        no_default_gazetteer: bool,
+        lexicon: Option<&Path>,
+        lexicon_use: LexiconUse,
+    ) -> Result<(Self, Vec<String>), LoadError> {
         let gazetteer = Gazetteer::load(gazetteers, no_default_gazetteer).map_err(LoadError::Gazetteer)?;
-        let warnings = if gazetteers.is_empty() && !no_default_gazetteer {
-            Vec::new()
-        } else {
-            gazetteer.warnings().to_vec()
-        };
-        let lexicon = match lexicon {
-            Some(p) => Lexicon::from_file(p).map_err(LoadError::Lexicon)?,
-            None => Lexicon::embedded(),
+        let warnings = gazetteer.warnings().to_vec();
+        let lexicon = match (lexicon, lexicon_use) {
+            (None, _) => Lexicon::embedded(),
+            (Some(p), LexiconUse::Replace) => Lexicon::from_file(p).map_err(LoadError::Lexicon)?,
+            (Some(p), LexiconUse::Extend) => {
+                let shown = p.display().to_string();
+                let text = std::fs::read_to_string(p).map_err(|source| {
+                    LoadError::Lexicon(LexiconError::Io {
+                        path: shown.clone(),
+                        source,
+                    })
+                })?;
+                Lexicon::embedded()
+                    .extended_with(&shown, &text)
+                    .map_err(LoadError::Lexicon)?
+            }
         };
         Ok((Pipeline::new(gazetteer, lexicon), warnings))
     }

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use actorgraph::corpus::{parse_date_option, Document, Reader, SkipReason};
-use actorgraph::pipeline::Pipeline;
+use actorgraph::pipeline::{LexiconUse, Pipeline};
 
 /// Exit status when some input was skipped (the rest was processed).
 pub const EXIT_SKIPPED: u8 = 3;
@@ -26,9 +26,12 @@ pub struct ModelArgs {
     /// Leave the shipped gazetteer out (use only --gazetteer files).
     #[arg(long)]
     pub no_default_gazetteer: bool,
-    /// A trigger lexicon (.ron) to use instead of the shipped one.
+    /// A trigger lexicon (.ron) whose triggers and cues are added to the shipped ones.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
+    /// Use the --lexicon file instead of the shipped lexicon, not on top of it.
+    #[arg(long, requires = "lexicon")]
+    pub replace_lexicon: bool,
     /// The date of documents that carry none (YYYY-MM-DD), for role titles.
     #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub date: Option<chrono::NaiveDate>,
@@ -46,7 +49,13 @@ pub fn pipeline(m: &ModelArgs) -> Result<Pipeline> {
         // Only the first call can set it; later ones keep the first setting.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    let (pipeline, warnings) = Pipeline::load(&m.gazetteers, m.no_default_gazetteer, m.lexicon.as_deref())?;
+    let lexicon_use = if m.replace_lexicon {
+        LexiconUse::Replace
+    } else {
+        LexiconUse::Extend
+    };
+    let (pipeline, warnings) =
+        Pipeline::load_with(&m.gazetteers, m.no_default_gazetteer, m.lexicon.as_deref(), lexicon_use)?;
     for w in warnings {
         eprintln!("actorgraph: warning: {w}");
     }

@@ -1,6 +1,7 @@
 //! The subcommands of the `actorgraph` program, one module each, over the
 //! library. No stage logic lives here.
 
+pub mod actors;
 pub mod build;
 pub mod common;
 pub mod convert;

@@ -210,7 +210,7 @@ impl Extractor {
                 let body = self.body(ti);
                 // Only a trigger whose words all stand here takes modality
                 // cues, whether or not its slots can be filled.
-                let Some((end, middle)) = match_body(&v, body, i) else {
+                let Some((end, middle)) = match_body(v, body, i) else {
                     continue;
                 };
                 if !occurrences.iter().any(|o| o.first == i && o.end == end) {
@@ -275,7 +275,7 @@ impl Extractor {
         if found.is_empty() {
             return;
         }
-        modality::attach(&self.lexicon, &v, &mut occurrences);
+        modality::attach(&self.lexicon, v, &mut occurrences);
         // verbs of saying and their subjects, in order
         let reporters: Vec<(usize, Vec<ActorId>)> = (0..s.tokens.len())
             .filter(|&i| !inside[i] && self.lexicon.is_reporting(v.norm(i)))

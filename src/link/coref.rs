@@ -47,17 +47,31 @@ fn covered(mentions: &[Mention], n: usize) -> Vec<Option<usize>> {
 }
 
 /// The state an actor belongs to: itself for a state, else its country, else
-/// its affiliation's.
+/// its affiliation's (followed up the chain), else the last affiliation.
 pub(super) fn nation(l: &Linker, a: ActorId) -> Option<ActorId> {
+    /// Affiliations followed at most: a user's file may make them a cycle.
+    const MAX_LINKS: usize = 8;
     let g = l.gazetteer();
-    let actor = g.actor(a);
-    if actor.kind == ActorKind::State {
-        return Some(a);
+    let mut at = a;
+    // else the last affiliation of the chain
+    let mut last = None;
+    for _ in 0..MAX_LINKS {
+        let actor = g.actor(at);
+        if actor.kind == ActorKind::State {
+            return Some(at);
+        }
+        if let Some(c) = actor.country {
+            return Some(c);
+        }
+        match actor.affiliation {
+            Some(f) => {
+                last = Some(f);
+                at = f;
+            }
+            None => break,
+        }
     }
-    actor
-        .country
-        .or_else(|| actor.affiliation.and_then(|f| nation(l, f)))
-        .or(actor.affiliation)
+    last
 }
 
 /// "the Libyan authorities" -> the Libyan government named in the document.

@@ -24,6 +24,8 @@
 
 mod coref;
 pub mod gazetteer;
+pub mod lookup;
+mod scope;
 pub mod suggest;
 pub mod variant;
 
@@ -100,6 +102,8 @@ struct CueFile {
     place_before: Vec<String>,
     state_place_before: Vec<String>,
     government_nouns: Vec<String>,
+    seat_agents: Vec<String>,
+    generic_name_words: Vec<String>,
     event_nouns: Vec<String>,
     role_nouns: Vec<String>,
     body_nouns: Vec<String>,
@@ -342,12 +346,18 @@ pub struct Linker {
     place_before: PhraseSet,
     state_place_before: PhraseSet,
     government_nouns: PhraseSet,
+    seat_agents: PhraseSet,
     event_nouns: PhraseSet,
     role_nouns: PhraseSet,
     body_nouns: WordSet,
     pub(crate) titles: WordSet,
     pub(crate) name_particles: WordSet,
     body_types: WordSet,
+    generic_name_words: WordSet,
+    /// Normal form of a pattern -> its index in `patterns`.
+    pattern_slots: FxHashMap<Box<str>, usize>,
+    /// For each actor, the one state its role titles name (see `scope`).
+    title_scope: Vec<Vec<scope::TitleState>>,
     /// Aliases for variant matching, their words' transliteration keys.
     variant_aliases: Vec<VariantAlias>,
     /// Skeleton of an alias word -> (alias, word position).
@@ -403,9 +413,25 @@ impl Linker {
                 }
             }
         }
-        let mut add = |phrase: &str, actor: ActorId, kind: EntryKind, from, until, country| {
+        let title_scope = scope::title_scopes(&gazetteer, &state_names);
+        let cues: CueFile = ron::from_str(CUES).expect("embedded cues.ron is valid");
+        let particles: Vec<String> = cues
+            .name_particles
+            .iter()
+            .map(|w| crate::text::normalize_word(w))
+            .collect();
+        // (`derived`: a name made from an alias, which never joins a name
+        // some actor really has)
+        let mut add = |phrase: &str, actor: ActorId, kind: EntryKind, from, until, country, derived: bool| {
             let (norm, n) = normalize_phrase(phrase);
             if n == 0 {
+                return;
+            }
+            if derived
+                && forms
+                    .get(&norm)
+                    .is_some_and(|&slot| entries[slot].iter().any(|e| e.kind == EntryKind::Alias))
+            {
                 return;
             }
             let case = required_case(phrase, kind);
@@ -439,26 +465,41 @@ impl Linker {
         for (i, a) in gazetteer.actors().iter().enumerate() {
             let id = ActorId(i as u32);
             for s in &a.aliases {
-                add(s, id, EntryKind::Alias, None, None, None);
+                add(s, id, EntryKind::Alias, None, None, None, false);
+                // "M-23" for "M23"
+                if let Some(other) = variant::other_code_form(s) {
+                    add(&other, id, EntryKind::Alias, None, None, None, false);
+                }
             }
             for s in &a.metonyms {
-                add(s, id, EntryKind::Metonym, None, None, None);
+                add(s, id, EntryKind::Metonym, None, None, None, false);
             }
             for s in &a.demonyms {
-                add(s, id, EntryKind::Demonym, None, None, None);
+                add(s, id, EntryKind::Demonym, None, None, None, false);
             }
             for s in &a.people {
-                add(s, id, EntryKind::People, None, None, None);
+                add(s, id, EntryKind::People, None, None, None, false);
             }
             for seat in &a.seats {
-                add(&seat.place, id, EntryKind::Metonym, seat.from, seat.until, None);
+                add(&seat.place, id, EntryKind::Metonym, seat.from, seat.until, None, false);
             }
             for r in &a.roles {
-                add(&r.title, id, EntryKind::Role, r.from, r.until, None);
+                add(&r.title, id, EntryKind::Role, r.from, r.until, None, false);
             }
             if a.kind != ActorKind::State {
                 for (head, country) in elliptic_heads(&a.aliases, &state_names) {
-                    add(head, id, EntryKind::Elliptic, None, None, Some(country));
+                    add(head, id, EntryKind::Elliptic, None, None, Some(country), false);
+                }
+            }
+        }
+        // "Mohamed Siyala" for "Mohamed Ould Siyala", "Fayez Sarraj" for
+        // "Fayez al-Sarraj": a person's name without its particles
+        for (i, a) in gazetteer.actors().iter().enumerate() {
+            if a.kind == ActorKind::Person {
+                for s in &a.aliases {
+                    if let Some(short) = variant::without_particles(s, &particles) {
+                        add(&short, ActorId(i as u32), EntryKind::Alias, None, None, None, true);
+                    }
                 }
             }
         }
@@ -476,7 +517,7 @@ impl Linker {
                 .push(i);
         }
         let patterns: Vec<Box<str>> = patterns.into_iter().map(Box::from).collect();
-        let cues: CueFile = ron::from_str(CUES).expect("embedded cues.ron is valid");
+        let pattern_slots: FxHashMap<Box<str>, usize> = forms.into_iter().map(|(k, v)| (Box::from(k), v)).collect();
         let mut variant_aliases = Vec::new();
         let mut variant_index: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
         for (i, a) in gazetteer.actors().iter().enumerate() {
@@ -491,17 +532,29 @@ impl Linker {
                     continue;
                 }
                 let keys: Vec<String> = words.iter().map(|w| variant::key(w)).collect();
-                let ix = variant_aliases.len();
-                for (pos, k) in keys.iter().enumerate() {
-                    if k.len() >= variant::MIN_KEY_LEN {
-                        variant_index.entry(variant::skeleton(k)).or_default().push((ix, pos));
-                    }
+                // the French spellings of its words too ("Pachinian"), under
+                // keys of their own
+                let french: Vec<String> = words
+                    .iter()
+                    .map(|w| variant::french_spelling(w).map_or_else(|| variant::key(w), |f| variant::key(&f)))
+                    .collect();
+                let mut spellings = vec![keys];
+                if french != spellings[0] {
+                    spellings.push(french);
                 }
-                variant_aliases.push(VariantAlias {
-                    actor: ActorId(i as u32),
-                    words,
-                    keys,
-                });
+                for keys in spellings {
+                    let ix = variant_aliases.len();
+                    for (pos, k) in keys.iter().enumerate() {
+                        if k.len() >= variant::MIN_KEY_LEN {
+                            variant_index.entry(variant::skeleton(k)).or_default().push((ix, pos));
+                        }
+                    }
+                    variant_aliases.push(VariantAlias {
+                        actor: ActorId(i as u32),
+                        words: words.clone(),
+                        keys,
+                    });
+                }
             }
         }
         let words = |l: &[String]| WordSet::new(l.iter().map(|w| crate::text::normalize_word(w)));
@@ -531,12 +584,16 @@ impl Linker {
             place_before: PhraseSet::new(&cues.place_before),
             state_place_before: PhraseSet::new(&cues.state_place_before),
             government_nouns: PhraseSet::new(&cues.government_nouns),
+            seat_agents: PhraseSet::new(&cues.seat_agents),
             event_nouns: PhraseSet::new(&cues.event_nouns),
             role_nouns: PhraseSet::new(&cues.role_nouns),
             body_nouns: words(&cues.body_nouns),
             titles: words(&cues.titles),
             name_particles: words(&cues.name_particles),
             body_types: words(&cues.body_types),
+            generic_name_words: words(&cues.generic_name_words),
+            pattern_slots,
+            title_scope,
             variant_aliases,
             variant_index,
             demonyms,
@@ -661,10 +718,33 @@ impl Linker {
         }
         let here: Vec<ActorId> = mentions.iter().map(|m| m.actor).collect();
         let mut added = Vec::new();
-        for run in self.name_runs(s, &covered) {
-            if let Some(m) = self.variant_in_run(s, &run, state, &here) {
+        let runs = self.name_runs(s, &covered);
+        let mut k = 0;
+        while k < runs.len() {
+            // two runs joined by "of" may spell one name ("Revitalised
+            // Transitional Government of National Unity")
+            let of_next = runs.get(k + 1).filter(|next| {
+                let gap = runs[k][runs[k].len() - 1] + 1;
+                next[0] == gap + 1 && s.tokens[gap].norm(s) == "of"
+            });
+            if let Some(next) = of_next {
+                let gap = runs[k][runs[k].len() - 1] + 1;
+                let joined: Vec<usize> = runs[k]
+                    .iter()
+                    .copied()
+                    .chain([gap])
+                    .chain(next.iter().copied())
+                    .collect();
+                if let Some(m) = self.variant_in_run(s, &joined, state, &here) {
+                    added.push(m);
+                    k += 2;
+                    continue;
+                }
+            }
+            if let Some(m) = self.variant_in_run(s, &runs[k], state, &here) {
                 added.push(m);
             }
+            k += 1;
         }
         if !added.is_empty() {
             mentions.extend(added);
@@ -749,7 +829,10 @@ impl Linker {
                         let both_bodies = j > 0
                             && self.body_types.contains(&alias.words[j])
                             && self.body_types.contains(norms[start + j]);
-                        both_bodies || variant::keys_are_variants(&alias.keys[j], &keys[start + j])
+                        // "the Arakanese Army" for "Arakan Army": a name in
+                        // its adjective form before the noun it names
+                        let adjective = j + 1 < len && variant::adjective_of(&alias.words[j], norms[start + j]);
+                        both_bodies || adjective || variant::keys_are_variants(&alias.keys[j], &keys[start + j])
                     }
                 });
                 if !fits || exact == len {
@@ -769,14 +852,26 @@ impl Linker {
                 if !left_ok || !right_ok {
                     continue;
                 }
+                // the same transliteration key for every word ("Hemetti" /
+                // "Hemeti", "Kadirov" / "Kadyrov") differs only in letters
+                // renderings swap: evidence enough on its own
+                // (for a shipped actor of one country's conflict, in a story
+                // that names the country: "Siyala" of Mauritania is no
+                // Libyan Siala)
+                let same_keys = (0..len).all(|j| alias.keys[j] == *keys[start + j])
+                    && alias.keys.iter().map(String::len).sum::<usize>() > variant::MIN_KEY_LEN
+                    && self.spelling_in_scope(alias.actor, &state.seen, here);
                 let len = run.len() - start;
-                let evidence = exact > 0 || state.seen.contains(&alias.actor) || here.contains(&alias.actor);
+                let evidence =
+                    exact > 0 || same_keys || state.seen.contains(&alias.actor) || here.contains(&alias.actor);
                 if !evidence {
                     continue;
                 }
+                // (a tie goes to the later layer's actor: the user's word)
+                let layer = self.gazetteer.actor(alias.actor).layer;
                 let better = match best {
                     None => true,
-                    Some((_, _, bl, be)) => (len, exact) > (bl, be),
+                    Some((b, _, bl, be)) => (len, exact, layer) > (bl, be, self.gazetteer.actor(b).layer),
                 };
                 if better {
                     best = Some((alias.actor, start, len, exact));
@@ -952,7 +1047,7 @@ impl Linker {
             };
             match kind {
                 EntryKind::Alias => {
-                    let Some(actor) = self.choose(&entries, doc.date, seen) else {
+                    let Some(mut actor) = self.choose(&entries, doc.date, seen) else {
                         continue;
                     };
                     // "Iran Press TV", "the United Nations Charter": part of
@@ -960,6 +1055,23 @@ impl Linker {
                     if self.gazetteer.actor(actor).kind != ActorKind::Person && self.inside_longer_name(s, c.end, next)
                     {
                         continue;
+                    }
+                    // "Government of National Unity" in a story of another
+                    // country is not the Libyan one; "South Africa's
+                    // Government of National Unity" is South Africa's
+                    if self.common_words_only(s, c.first, c.end) && !self.in_scope(actor, &all, c, seen) {
+                        let owner = self
+                            .possessor_before(s, c.first, &mentions)
+                            .map(|(o, _)| o)
+                            .filter(|&o| self.gazetteer.actor(o).kind == ActorKind::State);
+                        match owner.filter(|_| self.names_an_institution(s, c.first, c.end)) {
+                            Some(o) => {
+                                actor = o;
+                                m.how = LinkHow::Demonym;
+                                m.score = 0.8;
+                            }
+                            None => continue,
+                        }
                     }
                     // "in Libya", "to eastern Libya": a country as a place;
                     // "Libya plunged into chaos" while rival governments
@@ -991,7 +1103,18 @@ impl Linker {
                     let dateline = c.first == 0
                         && s.tokens[c.first].case == Case::Upper
                         && s.tokens.get(c.end).is_some_and(|t| t.norm(s) == ",");
-                    if dateline || self.only_a_place(s, c.first, false) || self.event_nouns.match_at(s, c.end).is_some()
+                    // "officials in Niamey": the state's people at its seat,
+                    // one mention from the noun on (unless a demonym phrase
+                    // holds the noun already: "Nigerien officials in ...")
+                    let agents = self
+                        .agents_at_seat(s, c.first)
+                        .filter(|&a| mentions.last().is_none_or(|p| p.end_token <= a));
+                    if let Some(a) = agents.filter(|_| !dateline) {
+                        m.first_token = a;
+                        m.start = s.tokens[a].start;
+                    } else if dateline
+                        || self.only_a_place(s, c.first, false)
+                        || self.event_nouns.match_at(s, c.end).is_some()
                     {
                         continue;
                     }
@@ -1033,9 +1156,22 @@ impl Linker {
                     m.score = 0.7;
                 }
                 EntryKind::Demonym => {
+                    // "Rwandan and Ugandan officials": demonyms joined on one
+                    // noun each name their state, the last with the noun
+                    let coordinated = next.is_some_and(|n| {
+                        n.first == c.end + 1
+                            && matches!(s.tokens[c.end].norm(s), "and" | "or" | ",")
+                            && self.entries[n.pattern].iter().any(|e| e.kind == EntryKind::Demonym)
+                            && self.agent_phrase_after(s, n.end).is_some()
+                    });
                     // Only at the head of an agent noun phrase.
-                    let Some(end) = self.agent_phrase_after(s, c.end) else {
-                        continue;
+                    let end = if coordinated {
+                        c.end
+                    } else {
+                        let Some(end) = self.agent_phrase_after(s, c.end) else {
+                            continue;
+                        };
+                        end
                     };
                     if next.is_some_and(|n| n.first < end) {
                         continue;
@@ -1083,7 +1219,33 @@ impl Linker {
                             let named: Vec<&Entry> = self.entries[n.pattern].iter().collect();
                             self.choose(&named, doc.date, seen)
                         }
-                        None => self.holder(&entries, doc.date, seen),
+                        None => {
+                            // "NATO's secretary-general": its owner's office,
+                            // no other holder of the title
+                            let owned: Option<Vec<&Entry>> =
+                                self.possessor_before(s, c.first, &mentions)
+                                    .map(|(owner, owner_first)| {
+                                        match self.owner_title(s, owner_first, c.first, c.end) {
+                                            Some(slot) => self.entries[slot]
+                                                .iter()
+                                                .filter(|e| e.kind == EntryKind::Role)
+                                                .collect(),
+                                            None => entries
+                                                .iter()
+                                                .copied()
+                                                .filter(|e| self.gazetteer.actor(e.actor).affiliation == Some(owner))
+                                                .collect(),
+                                        }
+                                    });
+                            // ...and a title of one country's conflict only in
+                            // a story that names that country
+                            let pool: Vec<&Entry> = owned
+                                .unwrap_or_else(|| entries.clone())
+                                .into_iter()
+                                .filter(|e| self.title_in_scope(e, &all, c, seen))
+                                .collect();
+                            self.holder(&pool, doc.date, seen)
+                        }
                     };
                     let Some(actor) = actor else { continue };
                     m.actor = actor;
@@ -1234,6 +1396,17 @@ impl Linker {
             DETERMINERS.contains(t.norm(s)).then_some(Some(noun - k + 1))
         });
         Some(opener.flatten().unwrap_or(noun))
+    }
+
+    /// If "in" and, before it, a noun for the people who run a state stand
+    /// before token `first` ("officials in Niamey"), that noun's first
+    /// token.
+    fn agents_at_seat(&self, s: &Sentence, first: usize) -> Option<usize> {
+        let prep = s.tokens.get(first.checked_sub(1)?)?;
+        if prep.norm(s) != "in" {
+            return None;
+        }
+        self.seat_agents.match_ending_at(s, first - 1)
     }
 
     /// Past "(LNA)" at token `at`, if one stands there.

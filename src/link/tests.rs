@@ -448,3 +448,257 @@ fn first_word_lookup_finds_what_a_scan_finds() {
     }
     assert!(sentences > 200, "{sentences}");
 }
+
+/// The shipped gazetteer with one user file over it.
+fn shipped_and(path: &str, text: &str) -> Linker {
+    let mut b = GazetteerBuilder::new();
+    b.add_default().unwrap();
+    b.add_text(path, text).unwrap();
+    Linker::new(b.build().unwrap())
+}
+
+#[test]
+fn a_users_alias_links_to_the_users_actor() {
+    let l = shipped_and(
+        "mali.csv",
+        "id,label,kind,aliases\nafrica_corps,Africa Corps,armed_group,Wagner\nhouthi_movement,Ansar Allah,armed_group,Houthis\n",
+    );
+    assert_eq!(ids(&l, "Wagner fighters left."), vec!["africa_corps"]);
+    // the shipped actor keeps its other names
+    assert_eq!(ids(&l, "The Wagner Group left."), vec!["wagner_group"]);
+    assert_eq!(ids(&l, "PMC Wagner left."), vec!["wagner_group"]);
+    // its label taken, the shipped actor's names all go with it
+    assert_eq!(ids(&l, "The Houthi movement fired at a ship."), vec!["houthi_movement"]);
+}
+
+#[test]
+fn a_users_actor_takes_the_spellings_of_its_alias() {
+    let l = shipped_and(
+        "chechnya.csv",
+        "id,label,kind,aliases\nchechen_head,Head of Chechnya,person,Kadirov\n",
+    );
+    assert_eq!(
+        links(&l, "Kadyrov sent fighters.", None),
+        vec![("Kadyrov".into(), "chechen_head".into(), LinkHow::Exact)]
+    );
+    assert_eq!(ids(&l, "Ramzan Kadyrov sent fighters."), vec!["ramzan_kadyrov"]);
+}
+
+/// A user's gazetteer alone, for variants of the user's own names.
+fn users_linker() -> Linker {
+    let mut b = GazetteerBuilder::new();
+    b.add_text(
+        "mine.csv",
+        "id,label,kind,aliases\n\
+         alassane_ouattara,Alassane Ouattara,person,Ouattara\n\
+         eduard_shevardnadze,Eduard Shevardnadze,person,Shevardnadze\n\
+         shavkat_mirziyoyev,Shavkat Mirziyoyev,person,Mirziyoyev\n\
+         tdf,Tigray Defence Forces,armed_group,\n\
+         somalia_front,Somalia Salvation Front,armed_group,\n\
+         g5_sahel,G5 Sahel,igo,\n\
+         ms13,MS-13,armed_group,\n",
+    )
+    .unwrap();
+    Linker::new(b.build().unwrap())
+}
+
+#[test]
+fn the_users_names_have_variants_too() {
+    let l = users_linker();
+    let how = |text: &str| links(&l, text, None);
+    assert_eq!(
+        how("President Alassane Watara spoke."),
+        vec![("Alassane Watara".into(), "alassane_ouattara".into(), LinkHow::Variant)]
+    );
+    assert_eq!(
+        how("Eduard Chevardnadze resigned."),
+        vec![(
+            "Eduard Chevardnadze".into(),
+            "eduard_shevardnadze".into(),
+            LinkHow::Variant
+        )]
+    );
+    assert_eq!(
+        how("Shavkat Mirzioyev arrived."),
+        vec![(
+            "Shavkat Mirzioyev".into(),
+            "shavkat_mirziyoyev".into(),
+            LinkHow::Variant
+        )]
+    );
+    // a single word of the same key needs no other evidence
+    assert_eq!(ids(&l, "Mirzioyev arrived."), vec!["shavkat_mirziyoyev"]);
+}
+
+#[test]
+fn names_in_their_adjective_form() {
+    let l = users_linker();
+    assert_eq!(
+        links(&l, "The Tigrayan Defence Forces advanced.", None),
+        vec![("Tigrayan Defence Forces".into(), "tdf".into(), LinkHow::Variant)]
+    );
+    assert_eq!(ids(&l, "The Somali Salvation Front split."), vec!["somalia_front"]);
+    // the adjective alone is no name of the group
+    assert_eq!(ids(&l, "Tigrayan farmers fled."), Vec::<String>::new());
+}
+
+#[test]
+fn codes_match_joined_or_split() {
+    let l = users_linker();
+    assert_eq!(ids(&l, "The G-5 Sahel met."), vec!["g5_sahel"]);
+    assert_eq!(ids(&l, "The G5 Sahel met."), vec!["g5_sahel"]);
+    assert_eq!(ids(&l, "MS13 and MS-13 are one."), vec!["ms13", "ms13"]);
+}
+
+#[test]
+fn the_shipped_sudan_keeps_the_rsf_and_the_army_apart_from_the_state() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    let g = l.gazetteer();
+    let hemedti = g.actor(g.by_id("hemedti").unwrap());
+    assert_eq!(hemedti.affiliation, g.by_id("rsf"));
+    assert_eq!(
+        ids(
+            &l,
+            "The SAF shelled RSF positions as the Sudanese Armed Forces advanced."
+        ),
+        vec!["saf", "rsf", "saf"]
+    );
+}
+
+#[test]
+fn officials_at_a_seat_of_government_are_its_state() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    assert_eq!(
+        links(&l, "Authorities in Kabul denied the report.", None),
+        vec![("Authorities in Kabul".into(), "afghanistan".into(), LinkHow::Metonym)]
+    );
+    assert_eq!(ids(&l, "Negotiators met diplomats in Hanoi."), vec!["vietnam"]);
+    assert_eq!(ids(&l, "The junta in Bamako expelled the envoy."), vec!["mali"]);
+    // but a seat after "in" alone is a place
+    assert_eq!(ids(&l, "Fighting in Khartoum killed dozens."), Vec::<String>::new());
+    assert_eq!(ids(&l, "Protesters gathered in Sofia."), Vec::<String>::new());
+    // a demonym phrase holds the noun: the seat stays a place
+    assert_eq!(ids(&l, "Bulgarian officials in Sofia agreed."), vec!["bulgaria"]);
+}
+
+#[test]
+fn coordinated_demonyms_each_name_their_state() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    assert_eq!(
+        links(&l, "Chilean and Peruvian diplomats met.", None),
+        vec![
+            ("Chilean".into(), "chile".into(), LinkHow::Demonym),
+            ("Peruvian diplomats".into(), "peru".into(), LinkHow::Demonym)
+        ]
+    );
+    assert_eq!(
+        ids(&l, "Bulgarian, Greek or Turkish troops may go."),
+        vec!["bulgaria", "greece", "turkey"]
+    );
+    // no agent noun after the last: people, no states
+    assert_eq!(ids(&l, "Bulgarian and Greek farmers fled."), Vec::<String>::new());
+}
+
+#[test]
+fn a_title_of_one_conflict_links_only_in_a_story_of_it() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    let on = |text: &str| -> Vec<String> { links(&l, text, Some("2020-01-01")).into_iter().map(|x| x.1).collect() };
+    // the UN envoys of the shipped data are Libya's and Syria's
+    assert_eq!(on("The UN envoy met Colombian officials."), vec!["colombia"]);
+    assert_eq!(on("DAMASCUS, Jan. 5 - The UN envoy arrived."), vec!["geir_pedersen"]);
+    assert_eq!(
+        on("The UN envoy met Libyan officials."),
+        vec!["ghassan_salame", "libya"]
+    );
+    // an office no country owns is anyone's story's
+    assert_eq!(on("The UN secretary-general flew to Bogota."), vec!["antonio_guterres"]);
+}
+
+#[test]
+fn a_title_qualified_by_its_owner_is_the_owners_office() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    let on = |text: &str, date| -> Vec<String> { links(&l, text, Some(date)).into_iter().map(|x| x.1).collect() };
+    assert_eq!(
+        on("The UN's secretary-general spoke.", "2020-01-01"),
+        vec!["un", "antonio_guterres"]
+    );
+    assert_eq!(
+        on("NATO's secretary-general spoke.", "2025-01-01"),
+        vec!["nato", "mark_rutte"]
+    );
+    // no office of that owner: no holder of another's
+    assert_eq!(on("Russia's secretary-general spoke.", "2020-01-01"), vec!["russia"]);
+}
+
+#[test]
+fn a_common_word_name_of_one_country_is_not_anothers() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    // Libya's House of Representatives and Presidential Council, elsewhere
+    assert_eq!(ids(&l, "The US House of Representatives passed the bill."), vec!["usa"]);
+    assert_eq!(ids(&l, "Iraq's House of Representatives voted."), vec!["iraq"]);
+    // a government of that name is its possessor's
+    assert_eq!(
+        links(&l, "Ethiopia's Government of National Unity fell.", None),
+        vec![
+            ("Ethiopia".into(), "ethiopia".into(), LinkHow::Exact),
+            (
+                "Government of National Unity".into(),
+                "ethiopia".into(),
+                LinkHow::Demonym
+            )
+        ]
+    );
+    // in a Libyan story they stay Libyan
+    assert_eq!(
+        ids(&l, "Libyan officials said the House of Representatives voted."),
+        vec!["libya", "hor"]
+    );
+}
+
+#[test]
+fn a_users_file_is_never_scoped_and_wins_ties() {
+    let l = shipped_and(
+        "sahel.csv",
+        "id,label,kind,aliases,roles\nsahel_envoy,Sahel Envoy,person,,UN envoy\nmr_council,Presidential Council,government,,\n",
+    );
+    assert_eq!(
+        ids(&l, "The UN envoy met Malian officials."),
+        vec!["sahel_envoy", "mali"]
+    );
+    assert_eq!(ids(&l, "The Presidential Council met."), vec!["mr_council"]);
+}
+
+#[test]
+fn affiliations_in_a_cycle_end() {
+    let mut b = GazetteerBuilder::new();
+    b.add_text(
+        "c.csv",
+        "id,label,kind,aliases,affiliation\nnorth_wing,North Wing,armed_group,,south_wing\nsouth_wing,South Wing,armed_group,,north_wing\nchad,Chad,state,,\nwing_mission,Wing Mission in Chad,igo,,\n",
+    )
+    .unwrap();
+    let l = Linker::new(b.build().unwrap());
+    // "the Wing Mission" asks the nation of each actor named before it
+    assert_eq!(
+        ids(&l, "The North Wing left. The Wing Mission stayed."),
+        vec!["north_wing"]
+    );
+}
+
+#[test]
+fn a_spelling_alone_links_in_a_story_of_its_country() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    assert_eq!(ids(&l, "Lavrof met Chilean officials."), vec!["chile"]);
+    assert_eq!(
+        ids(&l, "Lavrof met Russian officials."),
+        vec!["sergey_lavrov", "russia"]
+    );
+    assert_eq!(
+        ids(&l, "The Kremlin said Lavrof would attend."),
+        vec!["russia", "sergey_lavrov"]
+    );
+    // a title that names its country is in its own story
+    assert_eq!(
+        ids(&l, "The head of the General Staff of the Russian Armed Forces spoke."),
+        vec!["valery_gerasimov"]
+    );
+}

@@ -14,27 +14,28 @@
 /// first). Each pair maps a spelling to the one letter that stands for the
 /// group in the key.
 const LETTER_CLASSES: &[(&str, &str)] = &[
-    ("kh", "k"), // Khalifa / Halifa
-    ("gh", "k"), // Ghwell / Gwell, ğ read as gh
-    ("ch", "k"), // Chavushoglu (Turkish ç) / Cavusoglu
-    ("sh", "s"), // Shoigu / Soigu, Turkish ş
-    ("ph", "f"), //
-    ("th", "t"), // Thinni / Tinni
-    ("dh", "d"), // Dhabi
-    ("dj", "j"), // Djamena
-    ("zh", "j"), // Zhukov / Jukov
-    ("ou", "u"), // Mevlout / Mevlut
-    ("oo", "u"), //
-    ("ee", "i"), // Ageela / Agila
-    ("q", "k"),  // Aqila / Akila
-    ("c", "k"),  // Craft / Kraft
-    ("g", "k"),  // Aguila / Akila, Gerasimov
-    ("y", "i"),  // Siyala / Siiala, Shoygo / Shoigo
-    ("w", "f"),  // Wefaq / Vefaq
-    ("v", "f"),  // Lavrov / Lavrof
-    ("z", "s"),  // Zintan / Sintan
-    ("x", "ks"), //
-    ("j", "j"),  //
+    ("tch", "ts"), // Tchisekedi (French) / Tshisekedi
+    ("kh", "k"),   // Khalifa / Halifa
+    ("gh", "k"),   // Ghwell / Gwell, ğ read as gh
+    ("ch", "k"),   // Chavushoglu (Turkish ç) / Cavusoglu
+    ("sh", "s"),   // Shoigu / Soigu, Turkish ş
+    ("ph", "f"),   //
+    ("th", "t"),   // Thinni / Tinni
+    ("dh", "d"),   // Dhabi
+    ("dj", "j"),   // Djamena
+    ("zh", "j"),   // Zhukov / Jukov
+    ("ou", "u"),   // Mevlout / Mevlut
+    ("oo", "u"),   //
+    ("ee", "i"),   // Ageela / Agila
+    ("q", "k"),    // Aqila / Akila
+    ("c", "k"),    // Craft / Kraft
+    ("g", "k"),    // Aguila / Akila, Gerasimov
+    ("y", "i"),    // Siyala / Siiala, Shoygo / Shoigo
+    ("w", "f"),    // Wefaq / Vefaq
+    ("v", "f"),    // Lavrov / Lavrof
+    ("z", "s"),    // Zintan / Sintan
+    ("x", "ks"),   //
+    ("j", "j"),    //
 ];
 
 /// The least similarity (1 - edit distance / length) of two keys with the
@@ -77,6 +78,12 @@ pub fn key(word: &str) -> String {
     let mut mapped = String::with_capacity(letters.len());
     let bytes = letters.as_bytes();
     let mut i = 0;
+    // French writes an initial w before a vowel "ou": Ouattara / Watara,
+    // Ouedraogo / Wedraogo
+    if letters.starts_with("ou") && letters[2..].starts_with(is_vowel) {
+        mapped.push('f');
+        i = 2;
+    }
     'outer: while i < bytes.len() {
         for (from, to) in LETTER_CLASSES {
             if letters[i..].starts_with(from) {
@@ -100,6 +107,87 @@ pub fn key(word: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// The French rendering of an English transliteration of a word, when it
+/// differs: "sh" written "ch" (Pashinyan / Pachinian). The key folds "ch"
+/// with "k", as English writes the Turkish ç: so the French spelling gets a
+/// key of its own, which names are matched under as well.
+pub fn french_spelling(word: &str) -> Option<String> {
+    word.contains("sh").then(|| word.replace("sh", "ch"))
+}
+
+/// Whether `adjective` is the adjective of the name `base`: "Arakanese"
+/// of "Arakan", "Tigrayan" of "Tigray", "Somali" of "Somalia", "Kosovan"
+/// of "Kosovo". Names are
+/// written in their adjective form before a noun ("the Arakanese Army").
+/// Both are normal forms; the base needs five letters at least (shorter
+/// names have too many neighbours).
+pub fn adjective_of(base: &str, adjective: &str) -> bool {
+    const SUFFIXES: &[&str] = &["ese", "ian", "an", "i", "n"];
+    if base.chars().count() <= MIN_KEY_LEN {
+        return false;
+    }
+    let stem = base.strip_suffix(['a', 'o']).unwrap_or(base);
+    // Somalia / Somali
+    if base.ends_with("ia") && adjective == stem {
+        return true;
+    }
+    SUFFIXES.iter().any(|suf| {
+        adjective
+            .strip_suffix(suf)
+            .is_some_and(|a| a == base || (a == stem && stem != base))
+    })
+}
+
+/// A code of letters and digits written the other way, joined or split:
+/// "M23" and "M-23", "G5" and "G-5". The tokeniser reads "M-23" as two
+/// words, so each way is a pattern of its own.
+pub fn other_code_form(alias: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<String> = alias
+        .split_whitespace()
+        .map(|w| {
+            let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+            let digits = &w[letters.len()..];
+            let plain = letters.trim_end_matches('-');
+            let code = !digits.is_empty() && !plain.is_empty() && plain.chars().all(|c| c.is_ascii_alphabetic());
+            if !code {
+                return w.to_string();
+            }
+            changed = true;
+            if letters.ends_with('-') {
+                format!("{plain}{digits}")
+            } else {
+                format!("{plain}-{digits}")
+            }
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
+/// A person's name without the particles inside it ("Mohamed Ould
+/// Siyala" -> "Mohamed Siyala", "Fayez al-Sarraj" -> "Fayez Sarraj"), as
+/// news often writes it; `particles` are normal forms. The first word
+/// stays ("Abu Bakr"), and two words at least must remain.
+pub fn without_particles(name: &str, particles: &[String]) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        if i == 0 {
+            out.push(w);
+        } else if i + 1 < words.len() && particles.contains(&lower) {
+            continue;
+        } else {
+            let stripped = lower
+                .split_once('-')
+                .filter(|(p, rest)| !rest.is_empty() && particles.iter().any(|x| x == p))
+                .map(|(p, _)| &w[p.len() + 1..]);
+            out.push(stripped.unwrap_or(w));
+        }
+    }
+    (out.len() >= 2 && out != words).then(|| out.join(" "))
 }
 
 fn is_vowel(c: char) -> bool {
@@ -183,6 +271,12 @@ mod tests {
             ("Zelensky", "Zelenskyy"),
             ("Dbeibah", "Dbeiba"),
             ("Afwerki", "Afewerki"),
+            ("Tshisekedi", "Tchisekedi"),
+            ("Ouattara", "Watara"),
+            ("Ouedraogo", "Wedraogo"),
+            ("Aliyev", "Aliev"),
+            ("Kadyrov", "Kadirov"),
+            ("Hemeti", "Hemetti"),
         ] {
             assert!(are_variants(a, b), "{a} ~ {b}: {} {}", key(a), key(b));
         }
@@ -209,6 +303,57 @@ mod tests {
         ] {
             assert!(!are_variants(a, b), "{a} !~ {b}: {} {}", key(a), key(b));
         }
+    }
+
+    #[test]
+    fn french_spellings_get_keys_of_their_own() {
+        let alt = french_spelling("pashinyan").unwrap();
+        assert!(are_variants(&alt, "Pachinian"));
+        assert!(are_variants(&french_spelling("shevardnadze").unwrap(), "Chevardnadze"));
+        assert!(!are_variants("Pashinyan", "Pachinian"));
+        assert_eq!(french_spelling("lavrov"), None);
+        // an inner "ou" stays a vowel: Touareg / Tuareg
+        assert!(are_variants("Touareg", "Tuareg"));
+    }
+
+    #[test]
+    fn adjectives_of_names() {
+        assert!(adjective_of("arakan", "arakanese"));
+        assert!(adjective_of("tigray", "tigrayan"));
+        assert!(adjective_of("somalia", "somali"));
+        assert!(adjective_of("kosovo", "kosovan"));
+        assert!(!adjective_of("arakan", "arakan"));
+        assert!(!adjective_of("mali", "malian"), "too short to tell");
+        assert!(!adjective_of("sudan", "sudanese-born"));
+    }
+
+    #[test]
+    fn codes_joined_and_split() {
+        assert_eq!(other_code_form("M23").as_deref(), Some("M-23"));
+        assert_eq!(other_code_form("M-23").as_deref(), Some("M23"));
+        assert_eq!(other_code_form("G5 Sahel").as_deref(), Some("G-5 Sahel"));
+        assert_eq!(other_code_form("Brigade 444"), None);
+        assert_eq!(other_code_form("Hamas"), None);
+    }
+
+    #[test]
+    fn names_without_particles() {
+        let p: Vec<String> = ["al", "bin", "ould", "van"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            without_particles("Ahmed Ould Daddah", &p).as_deref(),
+            Some("Ahmed Daddah")
+        );
+        assert_eq!(
+            without_particles("Bashar al-Assad", &p).as_deref(),
+            Some("Bashar Assad")
+        );
+        assert_eq!(
+            without_particles("Hamad bin Jassim", &p).as_deref(),
+            Some("Hamad Jassim")
+        );
+        assert_eq!(without_particles("Al-Assad", &p), None);
+        assert_eq!(without_particles("Bin Laden", &p), None);
+        assert_eq!(without_particles("Kelly Craft", &p), None);
     }
 
     #[test]
