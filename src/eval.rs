@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::extract::{Modality, Relation};
 use crate::graph::DocumentAnalysis;
-use crate::link::Gazetteer;
+use crate::link::{ActorId, DocActors, Gazetteer};
 
 /// A gold actor.
 #[derive(Debug, Clone, Deserialize)]
@@ -263,10 +263,21 @@ impl<'g> Scorer<'g> {
         let r = &mut self.report;
         r.documents += 1;
         let g = self.gazetteer;
+        let actors = a.actors(g);
+        let found_as = predicted_to_gold(gold, a, actors);
+        let name = |x: ActorId| found_as.get(&x).cloned().unwrap_or_else(|| actors.actor(x).id.clone());
+        // a found person's faction, by the name it is scored under
+        let found_faction: HashMap<String, String> = found_as
+            .keys()
+            .copied()
+            .chain((g.len()..g.len() + a.found.len()).map(|i| ActorId(i as u32)))
+            .filter(|&x| actors.actor(x).kind == crate::link::ActorKind::Person)
+            .filter_map(|x| actors.actor(x).affiliation.map(|f| (name(x), name(f))))
+            .collect();
         // predicted, person level, with evidence
         let mut predicted: BTreeMap<Triple, String> = BTreeMap::new();
         for e in a.events.iter().filter(|e| e.modality == Modality::Asserted) {
-            let t = triple(&g.actor(e.source).id, e.relation, &g.actor(e.target).id);
+            let t = triple(&name(e.source), e.relation, &name(e.target));
             predicted.entry(t).or_insert_with(|| e.evidence.text.clone());
         }
         let mut gold_set: BTreeMap<Triple, String> = BTreeMap::new();
@@ -310,6 +321,9 @@ impl<'g> Scorer<'g> {
             .filter_map(|x| x.affiliation.as_deref().map(|f| (x.id.as_str(), f)))
             .collect();
         let pred_faction = |id: &str| -> String {
+            if let Some(f) = found_faction.get(id) {
+                return f.clone();
+            }
             match g.by_id(id).and_then(|i| g.actor(i).affiliation) {
                 Some(f)
                     if g.by_id(id)
@@ -351,7 +365,7 @@ impl<'g> Scorer<'g> {
             .map(|m| m.actor)
             .zip(&a.surfaces)
             .chain(a.inner.iter().map(|(x, s)| (*x, s)))
-            .map(|(actor, s)| (s.clone(), g.actor(actor).id.clone()))
+            .map(|(actor, s)| (s.clone(), name(actor)))
             .collect();
         let _ = doc_text;
         for actor in &gold.actors {
@@ -373,6 +387,49 @@ impl<'g> Scorer<'g> {
     pub fn finish(self) -> Report {
         self.report
     }
+}
+
+/// The gold actor each predicted actor stands for when its id is not a
+/// gold id of the document: the gold actor that shares the most surfaces
+/// with it (the first in the gold's order on a tie), one predicted actor
+/// per gold actor, and never a gold actor predicted under its own id.
+/// The gold's ids are a convention ("aes" for the Alliance of Sahel
+/// States, "al_shabab" for the shipped "al_shabaab") that a name found in
+/// the text, or another gazetteer, cannot know; what it links is what
+/// counts.
+fn predicted_to_gold(gold: &GoldDoc, a: &DocumentAnalysis, actors: DocActors) -> BTreeMap<ActorId, String> {
+    let gold_ids: BTreeSet<&str> = gold.actors.iter().map(|x| x.id.as_str()).collect();
+    let linked = a
+        .mentions
+        .iter()
+        .map(|m| m.actor)
+        .zip(&a.surfaces)
+        .chain(a.inner.iter().map(|(x, s)| (*x, s)));
+    let mut surfaces: BTreeMap<ActorId, BTreeSet<&str>> = BTreeMap::new();
+    let mut taken: BTreeSet<&str> = BTreeSet::new();
+    for (actor, s) in linked {
+        let id = actors.actor(actor).id.as_str();
+        if gold_ids.contains(id) {
+            taken.insert(id);
+        } else {
+            surfaces.entry(actor).or_default().insert(s.as_str());
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (actor, surfs) in surfaces {
+        let mut best: Option<(usize, &str)> = None;
+        for g in gold.actors.iter().filter(|g| !taken.contains(g.id.as_str())) {
+            let shared = g.surfaces.iter().filter(|x| surfs.contains(x.as_str())).count();
+            if shared > 0 && best.is_none_or(|(b, _)| shared > b) {
+                best = Some((shared, g.id.as_str()));
+            }
+        }
+        if let Some((_, id)) = best {
+            taken.insert(id);
+            out.insert(actor, id.to_string());
+        }
+    }
+    out
 }
 
 fn show(t: &Triple) -> String {

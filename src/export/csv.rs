@@ -126,6 +126,7 @@ mod tests {
             mentions: 1,
             documents: 1,
             surfaces: ["x|y".to_string()].into(),
+            origin: Default::default(),
         });
         let t = write_csv(&g);
         assert_eq!(

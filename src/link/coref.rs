@@ -14,7 +14,7 @@
 //!
 //! When no antecedent fits, the phrase stays unlinked.
 
-use super::{DocState, LinkHow, Linker, Mention};
+use super::{DocActors, DocState, LinkHow, Linker, Mention};
 use crate::link::gazetteer::{ActorId, ActorKind, Gender};
 use crate::text::{Case, Sentence, TokenKind};
 
@@ -48,21 +48,20 @@ fn covered(mentions: &[Mention], n: usize) -> Vec<Option<usize>> {
 
 /// The state an actor belongs to: itself for a state, else its country, else
 /// its affiliation's.
-pub(super) fn nation(l: &Linker, a: ActorId) -> Option<ActorId> {
-    let g = l.gazetteer();
+pub(super) fn nation(g: DocActors, a: ActorId) -> Option<ActorId> {
     let actor = g.actor(a);
     if actor.kind == ActorKind::State {
         return Some(a);
     }
     actor
         .country
-        .or_else(|| actor.affiliation.and_then(|f| nation(l, f)))
+        .or_else(|| actor.affiliation.and_then(|f| nation(g, f)))
         .or(actor.affiliation)
 }
 
 /// "the Libyan authorities" -> the Libyan government named in the document.
 fn government_of_country(l: &Linker, s: &Sentence, mentions: &mut [Mention], state: &DocState) {
-    let g = l.gazetteer();
+    let g = l.doc_actors(state);
     for m in mentions.iter_mut().filter(|m| m.how == LinkHow::Demonym) {
         let head_is_government =
             (m.first_token + 1..m.end_token).any(|i| l.government_nouns.match_at(s, i) == Some(m.end_token));
@@ -123,7 +122,7 @@ fn push(s: &Sentence, mentions: &mut Vec<Mention>, first: usize, end: usize, act
 /// "the Egyptian leader", "his Libyan counterpart, Mohamed Siala", "the US
 /// official", "Russia's top diplomat".
 fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
-    let g = l.gazetteer();
+    let g = l.doc_actors(state);
     let n = s.tokens.len();
     let mut i = 0;
     let mut cov = covered(mentions, n);
@@ -188,7 +187,7 @@ fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &D
             .flatten()
             .filter(|&k| g.actor(mentions[k].actor).kind == ActorKind::Person)
             .map(|k| mentions[k].actor);
-        let fits = |a: ActorId| g.actor(a).kind == ActorKind::Person && nation(l, a) == Some(nation_actor);
+        let fits = |a: ActorId| g.actor(a).kind == ActorKind::Person && nation(g, a) == Some(nation_actor);
         let actor = appositive
             .or(glued)
             .or_else(|| antecedents(s, mentions, first, state).find(|&a| fits(a)));
@@ -239,7 +238,8 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
         }
         // this sentence first (before the phrase), then the document; a
         // body is no person ("head of the Presidency Council" names Sarraj)
-        let body = |a: ActorId| (l.gazetteer().actor(a).kind == ActorKind::Person) == office;
+        let g = l.doc_actors(state);
+        let body = |a: ActorId| (g.actor(a).kind == ActorKind::Person) == office;
         let here = mentions
             .iter()
             .rev()
@@ -263,7 +263,7 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
 
 /// he / she / it and their possessives.
 fn pronouns(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
-    let g = l.gazetteer();
+    let g = l.doc_actors(state);
     let n = s.tokens.len();
     let cov = covered(mentions, n);
     for (i, c) in cov.iter().enumerate() {

@@ -23,6 +23,7 @@
 //! Every [`Mention`] records how it was linked ([`LinkHow`]) for audit.
 
 mod coref;
+mod found;
 pub mod gazetteer;
 pub mod suggest;
 pub mod variant;
@@ -36,6 +37,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 use crate::text::{normalize_phrase, segment, word_hash, Case, Sentence, StaticWords, TokenKind, WordSet};
+pub use found::DocActors;
 pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer, GazetteerError};
 
 /// How a mention was linked to its actor.
@@ -57,6 +59,9 @@ pub enum LinkHow {
     Forces,
     /// A pronoun or phrase referring to an actor named before.
     Coreference,
+    /// A name no gazetteer holds, found in the text as an actor of its own
+    /// (see `link::found`), or a later mention of one.
+    Found,
 }
 
 /// A span of a sentence linked to one actor.
@@ -355,6 +360,10 @@ pub struct Linker {
     /// One-word demonym -> its state ("libyan" -> libya), when only one
     /// actor claims it.
     demonyms: FxHashMap<String, ActorId>,
+    /// The words that make a name no gazetteer holds an actor (`found.ron`).
+    found: found::FoundCues,
+    /// Whether such names become actors (see [`Linker::with_found_actors`]).
+    find_actors: bool,
 }
 
 /// An alias as variant matching sees it.
@@ -378,6 +387,17 @@ pub(crate) struct DocState {
     /// Every mention so far: (sentence, actor, the normalised words of its
     /// surface joined by spaces: one allocation, not one per word).
     history: Vec<(usize, ActorId, String)>,
+    /// The actors found in the text so far, and their names.
+    found: found::FoundTable,
+}
+
+impl DocState {
+    fn new(gazetteer: &Gazetteer) -> Self {
+        DocState {
+            found: found::FoundTable::new(gazetteer.len()),
+            ..DocState::default()
+        }
+    }
 }
 
 /// A candidate span before the rules run.
@@ -540,7 +560,22 @@ impl Linker {
             variant_aliases,
             variant_index,
             demonyms,
+            found: found::FoundCues::embedded(),
+            find_actors: true,
         }
+    }
+
+    /// Whether names no gazetteer holds become actors of their own (on by
+    /// default; `false` keeps the gazetteer's actors alone, as
+    /// `--known-actors-only` asks).
+    pub fn with_found_actors(mut self, on: bool) -> Self {
+        self.find_actors = on;
+        self
+    }
+
+    /// Whether names no gazetteer holds become actors of their own.
+    pub fn finds_actors(&self) -> bool {
+        self.find_actors
     }
 
     /// The gazetteer the linker was built from.
@@ -548,22 +583,44 @@ impl Linker {
         &self.gazetteer
     }
 
-    /// Segment and link a whole document.
+    /// Segment and link a whole document, to the gazetteer's actors only.
     pub fn link_document(&self, doc: &Document) -> (Vec<Sentence>, Vec<Mention>) {
         let sentences = segment(&doc.text);
         let mentions = self.link(doc, &sentences);
         (sentences, mentions)
     }
 
-    /// Link the mentions of a document's sentences, in text order.
+    /// Segment and link a whole document; with
+    /// [`Linker::with_found_actors`] on (the default), names no gazetteer
+    /// holds become actors of the document's own table, returned last
+    /// (their ids follow the gazetteer's: see [`DocActors`]).
+    pub fn link_document_all(&self, doc: &Document) -> (Vec<Sentence>, Vec<Mention>, Vec<Actor>) {
+        let sentences = segment(&doc.text);
+        let (mentions, found) = self.link_with(doc, &sentences, self.find_actors);
+        (sentences, mentions, found)
+    }
+
+    /// Link the mentions of a document's sentences, in text order, to the
+    /// gazetteer's actors only.
     pub fn link(&self, doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
+        self.link_with(doc, sentences, false).0
+    }
+
+    /// Link the mentions of a document's sentences, in text order; with
+    /// `find`, names no gazetteer holds become actors (returned, in the
+    /// order of their ids).
+    pub fn link_with(&self, doc: &Document, sentences: &[Sentence], find: bool) -> (Vec<Mention>, Vec<Actor>) {
         let mut out: Vec<Mention> = Vec::new();
-        let mut state = DocState::default();
+        let mut state = DocState::new(&self.gazetteer);
         for s in sentences {
             let mut found = self.link_sentence(doc, s, &state.seen);
             self.variants(s, &mut found, &state);
             // variants can name leaders too: "al-Asad's army"
             self.forces(s, &mut found);
+            // names no gazetteer holds, before pronouns look for antecedents
+            if find {
+                found::find(self, &doc.text, s, &mut found, &mut state);
+            }
             coref::resolve(self, s, &mut found, &state);
             merge_adjacent(s, &mut found);
             for m in &found {
@@ -571,7 +628,12 @@ impl Linker {
             }
             out.append(&mut found);
         }
-        out
+        (out, state.found.actors)
+    }
+
+    /// The actors of a document being linked.
+    fn doc_actors<'a>(&'a self, state: &'a DocState) -> DocActors<'a> {
+        DocActors::new(&self.gazetteer, &state.found.actors)
     }
 
     fn remember(&self, s: &Sentence, m: &Mention, state: &mut DocState) {
@@ -579,9 +641,9 @@ impl Linker {
             state.seen.push(m.actor);
         }
         let words = joined_words(s, s.tokens[m.first_token..m.end_token].iter());
-        let a = self.gazetteer.actor(m.actor);
+        let kind = self.doc_actors(state).actor(m.actor).kind;
         // a name, not a title or a description, gives its surname
-        if a.kind == ActorKind::Person && matches!(m.how, LinkHow::Exact | LinkHow::Variant) && words.contains(' ') {
+        if kind == ActorKind::Person && matches!(m.how, LinkHow::Exact | LinkHow::Variant) && words.contains(' ') {
             if let Some(last) = words.rsplit(' ').next() {
                 let k = variant::key(last);
                 if k.len() >= variant::MIN_KEY_LEN {
@@ -1161,9 +1223,13 @@ impl Linker {
         if first > 0 && INDEFINITE.contains(&s.tokens[first - 1].norm(s)) {
             return None;
         }
+        // (of the gazetteer's actors: one found in the text is in no
+        // elliptic name)
+        let actors = DocActors::new(&self.gazetteer, &[]);
         seen.iter()
             .rev()
-            .filter_map(|&a| coref::nation(self, a))
+            .filter(|a| a.index() < self.gazetteer.len())
+            .filter_map(|&a| coref::nation(actors, a))
             .find_map(|n| {
                 entries
                     .iter()

@@ -1,0 +1,201 @@
+//! Names no gazetteer holds, on sentences written for these tests (people
+//! and bodies invented, or of conflicts the gold files do not cover), with
+//! the shipped gazetteer.
+
+use std::sync::OnceLock;
+
+use super::*;
+use crate::corpus::Document;
+
+fn linker() -> &'static Linker {
+    static L: OnceLock<Linker> = OnceLock::new();
+    L.get_or_init(|| Linker::new(Gazetteer::shipped().unwrap()))
+}
+
+/// A found actor as (id, kind, affiliation id).
+type Row = (String, ActorKind, Option<String>);
+
+/// (surface, actor id) of the mentions of actors found in `text`, and the
+/// found actors.
+fn found(text: &str) -> (Vec<(String, String)>, Vec<Row>) {
+    let l = linker();
+    let doc = Document::new("t", text);
+    let (_, mentions, table) = l.link_document_all(&doc);
+    let actors = DocActors::new(l.gazetteer(), &table);
+    let links = mentions
+        .iter()
+        .filter(|m| actors.is_found(m.actor))
+        .map(|m| (m.text(text).to_string(), actors.actor(m.actor).id.clone()))
+        .collect();
+    let table = table
+        .iter()
+        .map(|a| (a.id.clone(), a.kind, a.affiliation.map(|f| actors.actor(f).id.clone())))
+        .collect();
+    (links, table)
+}
+
+fn pair(s: &str, id: &str) -> (String, String) {
+    (s.to_string(), id.to_string())
+}
+
+#[test]
+fn a_person_named_with_a_title() {
+    let (links, table) = found("Mozambican Defence Minister Cristovao Chume visited the garrison in Mueda.");
+    // (the title glued to the name is that name's, as for a gazetteer's)
+    assert_eq!(
+        links,
+        vec![
+            pair("Mozambican Defence Minister", "cristovao_chume"),
+            pair("Cristovao Chume", "cristovao_chume")
+        ]
+    );
+    assert_eq!(
+        table,
+        vec![("cristovao_chume".into(), ActorKind::Person, Some("mozambique".into()))]
+    );
+    let (links, _) = found("Brig. Gen. Tomas Arribas Ruiz inspected the border posts.");
+    assert_eq!(links, vec![pair("Tomas Arribas Ruiz", "tomas_arribas_ruiz")]);
+    let (links, _) = found("The vote was delayed, Senator Alma Leiva complained.");
+    assert_eq!(links, vec![pair("Alma Leiva", "alma_leiva")]);
+    // a portfolio after "Minister of" is part of the title
+    let (links, _) = found("Minister of Mines Joao Baptista Teta signed the decree.");
+    assert_eq!(links, vec![pair("Joao Baptista Teta", "joao_baptista_teta")]);
+    // a lower-case office before the name, a demonym before it
+    let (_, table) = found("Peruvian opposition leader Rosa Quispe Mamani rejected the plan.");
+    assert_eq!(
+        table,
+        vec![("rosa_quispe_mamani".into(), ActorKind::Person, Some("peru".into()))]
+    );
+}
+
+#[test]
+fn a_person_in_apposition_to_an_office_or_next_to_a_verb_of_saying() {
+    let (links, _) = found("Jorge Ramos Vidal, the commander of the northern garrison, ordered a retreat.");
+    assert_eq!(links, vec![pair("Jorge Ramos Vidal", "jorge_ramos_vidal")]);
+    let (links, _) = found("Amina Saidu Bello, a spokeswoman for the governor, denied the report.");
+    assert_eq!(links, vec![pair("Amina Saidu Bello", "amina_saidu_bello")]);
+    let (links, _) = found("Haruna Dikko said the convoy had been stopped at the bridge.");
+    assert_eq!(links, vec![pair("Haruna Dikko", "haruna_dikko")]);
+    // one capitalised word next to a verb is no evidence of a person
+    let (links, _) = found("Rain said little about the season.");
+    assert!(links.is_empty(), "{links:?}");
+}
+
+#[test]
+fn commentators_get_no_node() {
+    let (links, table) = found("Laila Haddad, an analyst at the Bayan Institute, said the truce was fragile. Haddad added that both sides were rearming.");
+    assert!(links.is_empty() && table.is_empty(), "{links:?} {table:?}");
+    let (links, _) = found("Security analyst Tunde Akinola welcomed the move.");
+    assert!(links.is_empty(), "{links:?}");
+    let (links, _) = found("Former Ambassador Pierre Vasseur said the sanctions would fail.");
+    assert!(links.is_empty(), "{links:?}");
+}
+
+#[test]
+fn organisations_named_with_an_organisation_word() {
+    let (links, table) = found("The Karamoja Liberation Front attacked a police post near Moroto.");
+    assert_eq!(
+        links,
+        vec![pair("Karamoja Liberation Front", "karamoja_liberation_front")]
+    );
+    assert_eq!(table[0].1, ActorKind::ArmedGroup);
+    let (links, table) = found("The Sudan Shield Forces clashed with the army near Wad Madani.");
+    assert_eq!(links, vec![pair("Sudan Shield Forces", "sudan_shield_forces")]);
+    assert_eq!(table[0].1, ActorKind::ArmedGroup);
+    let (links, table) = found("Delegates of the Alliance for Democratic Renewal walked out.");
+    assert_eq!(
+        links,
+        vec![pair(
+            "Alliance for Democratic Renewal",
+            "alliance_for_democratic_renewal"
+        )]
+    );
+    assert_eq!(table[0].1, ActorKind::Organisation);
+    let (_, table) = found("Supporters of the Patriotic Unity Party marched in the capital.");
+    assert_eq!(table[0].1, ActorKind::Party);
+    // generic words alone name no one body
+    let (links, _) = found("Security Forces were deployed after the vote.");
+    assert!(links.is_empty(), "{links:?}");
+}
+
+#[test]
+fn acronyms_defined_or_derived_and_force_nouns_after_a_name() {
+    let text =
+        "The Union for the Renewal of Casamance (URC) said it had freed two soldiers. URC fighters later withdrew.";
+    let (links, table) = found(text);
+    assert_eq!(
+        links,
+        vec![
+            pair("Union for the Renewal of Casamance", "urc"),
+            pair("URC", "urc"),
+            // (a pronoun after it resolves to it)
+            pair("it", "urc"),
+            pair("URC", "urc")
+        ]
+    );
+    assert_eq!(table.len(), 1);
+    // initials of a name found before
+    let (links, _) =
+        found("The Popular Resistance Movement rejected the deal. A PRM commander confirmed the decision.");
+    assert_eq!(
+        links,
+        vec![
+            pair("Popular Resistance Movement", "popular_resistance_movement"),
+            pair("PRM", "popular_resistance_movement")
+        ]
+    );
+    let (links, table) = found("The Ngumino militia raided two villages overnight.");
+    assert_eq!(links, vec![pair("Ngumino", "ngumino")]);
+    assert_eq!(table[0].1, ActorKind::ArmedGroup);
+    let (links, _) = found("ZALIBA militiamen burned the market.");
+    assert_eq!(links, vec![pair("ZALIBA", "zaliba")]);
+    // an adjective of a creed or people before a force noun is no name
+    let (links, _) = found("Salafist fighters and Kurdish militias held the ridge.");
+    assert!(links.is_empty(), "{links:?}");
+}
+
+#[test]
+fn later_mentions_and_pronouns_link_to_the_found_actor() {
+    let l = linker();
+    let text =
+        "Deputy Governor Kwame Mensah Asante met the elders. Mr. Asante then left. He said Mensah Asante would return.";
+    let doc = Document::new("t", text);
+    let (_, mentions, table) = l.link_document_all(&doc);
+    let actors = DocActors::new(l.gazetteer(), &table);
+    let got: Vec<(&str, &str, LinkHow)> = mentions
+        .iter()
+        .map(|m| (m.text(text), actors.actor(m.actor).id.as_str(), m.how))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Kwame Mensah Asante", "kwame_mensah_asante", LinkHow::Found),
+            ("Asante", "kwame_mensah_asante", LinkHow::Found),
+            ("He", "kwame_mensah_asante", LinkHow::Coreference),
+            ("Mensah Asante", "kwame_mensah_asante", LinkHow::Found),
+        ]
+    );
+}
+
+#[test]
+fn places_dates_and_sentence_starts_are_never_actors() {
+    for text in [
+        "On Monday, Northern Province officials counted the votes.",
+        "In March the rains came to the Rift Valley.",
+        "Meanwhile Lake Chad kept shrinking, officials said.",
+        "Breaking News: the talks resume on Friday.",
+        "Islamist militias shelled the town.",
+    ] {
+        let (links, table) = found(text);
+        assert!(links.is_empty() && table.is_empty(), "{text}: {links:?} {table:?}");
+    }
+}
+
+#[test]
+fn known_actors_only_finds_nothing() {
+    let l = Linker::new(Gazetteer::shipped().unwrap()).with_found_actors(false);
+    let doc = Document::new("t", "The Karamoja Liberation Front attacked a police post.");
+    let (_, mentions, table) = l.link_document_all(&doc);
+    assert!(table.is_empty());
+    assert!(mentions.iter().all(|m| m.actor.index() < l.gazetteer().len()));
+}
