@@ -32,8 +32,7 @@ pub fn run(a: SuggestArgs) -> Result<ExitCode> {
     let mut skips = Skips::default();
     let mut sg = Suggester::new();
     for doc in documents(&a.inputs, a.model.date, &mut skips) {
-        let (sentences, mentions) = p.linker().link_document(&doc);
-        sg.add(p.linker(), &doc.text, &sentences, &mentions);
+        sg.add_document(p.linker(), &doc);
     }
     write_output(a.output.as_deref(), to_ron(&sg.suggestions(a.min_count)).as_bytes())?;
     Ok(finish(&skips))

@@ -535,6 +535,24 @@ fn new_actor(
                 }
             }
         }
+        // "the General Secretariat of the Organization of Islamic
+        // Cooperation (OIC)": the name the acronym spells
+        if let Some((x, y)) = acronym {
+            let letters: String = s.norm[s.tokens[x].norm_start..s.tokens[y - 1].norm_end]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            let initials = |from: usize| -> String {
+                ws[from..]
+                    .iter()
+                    .filter(|&&i| s.tokens[i].case != Case::Lower)
+                    .filter_map(|&i| norm(i).chars().next())
+                    .collect()
+            };
+            if let Some(p) = (0..ws.len()).find(|&p| s.tokens[ws[p]].case != Case::Lower && initials(p) == letters) {
+                first = ws[p];
+            }
+        }
         // "the Ministry of Interior", "the Defence Ministry": a part of a
         // state's government, named by its portfolio alone, is no actor of
         // its own (the state's, when a demonym says which: the linker's

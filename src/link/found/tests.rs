@@ -134,6 +134,9 @@ fn acronyms_defined_or_derived_and_force_nouns_after_a_name() {
         ]
     );
     assert_eq!(table.len(), 1);
+    // the name the acronym spells, out of a longer run
+    let (links, _) = found("The Executive Bureau of the Sahel Peace Council (SPC) said the vote was rigged.");
+    assert_eq!(links, vec![pair("Sahel Peace Council", "spc"), pair("SPC", "spc")]);
     // initials of a name found before
     let (links, _) =
         found("The Popular Resistance Movement rejected the deal. A PRM commander confirmed the decision.");
