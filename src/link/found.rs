@@ -41,8 +41,10 @@ struct FoundFile {
     portfolio_words: Vec<String>,
     office_nouns: Vec<String>,
     commentator_nouns: Vec<String>,
+    commentator_bodies: Vec<String>,
     speech_verbs: Vec<String>,
     organisation_words: Vec<(String, ActorKind)>,
+    weak_organisation_words: Vec<String>,
     group_nouns: Vec<String>,
     not_person_words: Vec<String>,
     not_names: Vec<String>,
@@ -55,8 +57,10 @@ pub(crate) struct FoundCues {
     portfolio: WordSet,
     offices: WordSet,
     commentators: WordSet,
+    commentator_bodies: WordSet,
     speech: WordSet,
     org_words: FxHashMap<Box<str>, ActorKind>,
+    weak_org_words: WordSet,
     group_nouns: WordSet,
     not_person: WordSet,
     not_names: WordSet,
@@ -72,12 +76,14 @@ impl FoundCues {
             portfolio: set(&f.portfolio_words),
             offices: set(&f.office_nouns),
             commentators: set(&f.commentator_nouns),
+            commentator_bodies: set(&f.commentator_bodies),
             speech: set(&f.speech_verbs),
             org_words: f
                 .organisation_words
                 .iter()
                 .map(|(w, k)| (Box::from(normalize_word(w).as_str()), *k))
                 .collect(),
+            weak_org_words: set(&f.weak_organisation_words),
             // "armed group" is looked at by its head
             group_nouns: WordSet::new(
                 f.group_nouns
@@ -135,6 +141,23 @@ pub(crate) struct FoundTable {
     acronyms: FxHashMap<String, ActorId>,
     /// Names of commentators (and their last names): no actor.
     blocked: FxHashSet<String>,
+    /// Actors found before the text showed them commentators: their
+    /// mentions are dropped at the end of the document.
+    pub(crate) commentators: FxHashSet<ActorId>,
+    /// Bodies named with a weak organisation word only, and how many
+    /// times the document names them.
+    weak: FxHashMap<ActorId, u32>,
+}
+
+impl FoundTable {
+    /// The found actors that are no actors after all, now the whole
+    /// document is read: commentators, and bodies named with a weak
+    /// organisation word that the document names only once.
+    pub(crate) fn dropped(&self) -> FxHashSet<ActorId> {
+        let mut out = self.commentators.clone();
+        out.extend(self.weak.iter().filter(|(_, &n)| n < 2).map(|(&a, _)| a));
+        out
+    }
 }
 
 impl FoundTable {
@@ -156,6 +179,8 @@ struct NewActor {
     affiliation: Option<ActorId>,
     /// An acronym defined right after, as a token span.
     acronym: Option<(usize, usize)>,
+    /// Named with a weak organisation word only.
+    weak: bool,
 }
 
 /// Words inside a name that join its capitalised words: "Alliance of
@@ -168,6 +193,10 @@ const CONNECTORS: &[&str] = &[
 /// "Sudanese", "Salafi"), which a force noun after them does not make a
 /// name.
 const ADJECTIVE_ENDINGS: &[&str] = &["ist", "ists", "ish", "ese", "ian", "ic", "ite", "ites", "i"];
+
+/// How far past an office noun a place of study is looked for ("director
+/// of the Center for Strategic Studies").
+const COMMENTATOR_BODY_REACH: usize = 8;
 
 /// The longest name of a person, in words.
 const MAX_PERSON_WORDS: usize = 4;
@@ -380,6 +409,13 @@ fn classify(
         .copied()
         .or_else(|| table.surnames.get(&name_key).copied().flatten());
     if let Some(actor) = known {
+        if let Some(n) = state.found.weak.get_mut(&actor) {
+            *n += 1;
+        }
+        // "Duclos is now an analyst": a commentator after all
+        if commentator(l, s, a, b, &ws, name_from) {
+            state.found.commentators.insert(actor);
+        }
         return vec![mention(s, first_tok, end_tok, actor, 0.5)];
     }
     // a name of the text itself, never an actor's
@@ -575,6 +611,7 @@ fn new_actor(
                 kind: org_head.unwrap_or(ActorKind::Organisation),
                 affiliation: None,
                 acronym,
+                weak: head_at.is_some_and(|h| cues.weak_org_words.contains(norm(ws[h]))),
             });
         }
         return None;
@@ -589,6 +626,7 @@ fn new_actor(
             kind: ActorKind::Organisation,
             affiliation: None,
             acronym,
+            weak: false,
         });
     }
     // "the Twirwaneho militia", "CODECO militiamen"
@@ -615,54 +653,24 @@ fn new_actor(
             kind: ActorKind::ArmedGroup,
             affiliation: None,
             acronym: None,
+            weak: false,
         });
     }
     // "General Secretariat of the ...": a person's name is not followed
-    // by "of"
-    if !person_name(l, s, name) || after.is_some_and(|t| t.norm(s) == "of") {
+    // by "of"; "Revitalised Transitional Government of ...": nor by a name
+    // it is only a part of
+    if !person_name(l, s, name) || after.is_some_and(|t| t.norm(s) == "of") || is_cap_word(s, b) {
         return None;
     }
     let first = name[0];
-    // "X Y, an analyst at ...": a commentator; "X Y, the commander of ...":
-    // an actor
+    // "X Y, an analyst at ...", "Security analyst X", "former Ambassador
+    // X": a commentator, or a former official speaking as one
+    if commentator(l, s, a, b, ws, name_from) {
+        block(&mut state.found, &key(s, name));
+        return None;
+    }
+    // "X Y, the commander of ...": an actor
     let apposition = apposition_head(l, s, b);
-    if apposition.is_some_and(|x| x.0) {
-        let k = key(s, name);
-        if let Some(last) = k.rsplit(' ').next() {
-            state.found.blocked.insert(last.to_string());
-        }
-        state.found.blocked.insert(k);
-        return None;
-    }
-    // "Security analyst X", "former Ambassador X": a commentator, or a
-    // former official speaking as one
-    let commentator_title = ws[..name_from].iter().any(|&i| {
-        let w = bare(s, i);
-        cues.commentators.contains(w) || w == "former"
-    }) || (a >= 1 && {
-        let mut k = a;
-        let mut found = false;
-        while k > 0 && s.tokens[k - 1].kind == TokenKind::Word && s.tokens[k - 1].case == Case::Lower {
-            let w = s.tokens[k - 1].norm(s);
-            if cues.commentators.contains(w) || w == "former" {
-                found = true;
-                break;
-            }
-            if !(is_title(l, w) || cues.offices.contains(w)) {
-                break;
-            }
-            k -= 1;
-        }
-        found
-    });
-    if commentator_title {
-        let k = key(s, name);
-        for (at, _) in k.match_indices(' ') {
-            state.found.blocked.insert(k[at + 1..].to_string());
-        }
-        state.found.blocked.insert(k);
-        return None;
-    }
     let lower_title_before = before.is_some_and(|t| {
         t.kind == TokenKind::Word
             && t.case == Case::Lower
@@ -699,7 +707,54 @@ fn new_actor(
         kind: ActorKind::Person,
         affiliation,
         acronym: None,
+        weak: false,
     })
+}
+
+/// Never an actor in this document: a name and its last names.
+fn block(table: &mut FoundTable, name_key: &str) {
+    for (at, _) in name_key.match_indices(' ') {
+        table.blocked.insert(name_key[at + 1..].to_string());
+    }
+    table.blocked.insert(name_key.to_string());
+}
+
+/// Whether the name of run `a..b` (its words `ws`, the name from
+/// `name_from`) is a commentator's by what stands around it: a
+/// commentator's trade or "former" among its titles or in lower case just
+/// before it ("security analyst X"), in apposition after it ("X, an
+/// analyst at ...", "X, director of the Y Institute"), or as a predicate
+/// ("X is now an analyst at ...").
+fn commentator(l: &Linker, s: &Sentence, a: usize, b: usize, ws: &[usize], name_from: usize) -> bool {
+    let cues = &l.found;
+    let trade = |w: &str| cues.commentators.contains(w) || w == "former";
+    if ws[..name_from].iter().any(|&i| trade(bare(s, i))) {
+        return true;
+    }
+    let mut k = a;
+    while k > 0 && s.tokens[k - 1].kind == TokenKind::Word && s.tokens[k - 1].case == Case::Lower {
+        let w = s.tokens[k - 1].norm(s);
+        if trade(w) {
+            return true;
+        }
+        if !(is_title(l, w) || cues.offices.contains(w)) {
+            break;
+        }
+        k -= 1;
+    }
+    if apposition_head(l, s, b).is_some_and(|x| x.0) {
+        return true;
+    }
+    // "X is now an analyst", "X was a researcher at"
+    let at = |k: usize| s.tokens.get(k).map(|t| t.norm(s));
+    if matches!(at(b), Some("is" | "was")) {
+        return s.tokens[b + 1..]
+            .iter()
+            .take(5)
+            .take_while(|t| t.kind == TokenKind::Word)
+            .any(|t| cues.commentators.contains(t.norm(s)));
+    }
+    false
 }
 
 /// After a name ending at token `end`: ", [a|the|X's] [adjectives] NOUN",
@@ -724,7 +779,15 @@ fn apposition_head(l: &Linker, s: &Sentence, end: usize) -> Option<(bool, (usize
             return Some((true, (end + 1, k + 1)));
         }
         if cues.offices.contains(w) || l.titles.contains(w) {
-            return Some((false, (end + 1, k + 1)));
+            // "director of the X Institute", "head of research at the
+            // University of Y": an office of a place of study is a
+            // commentator's
+            let of_study = s.tokens[k + 1..]
+                .iter()
+                .take(COMMENTATOR_BODY_REACH)
+                .take_while(|t| t.kind != TokenKind::Punct)
+                .any(|t| cues.commentator_bodies.contains(t.norm(s)));
+            return Some((of_study, (end + 1, k + 1)));
         }
         // a verb or a relative word: no apposition ("X, who said")
         if matches!(w, "who" | "which" | "that" | "and" | "but" | "said" | "says") {
@@ -803,6 +866,9 @@ fn add_actor(l: &Linker, text: &str, s: &Sentence, new: NewActor, state: &mut Do
     let mut out = vec![mention(s, new.first, new.end, actor, 0.5)];
     if let Some((x, y)) = new.acronym {
         out.push(mention(s, x, y, actor, 0.5));
+    }
+    if new.weak || table.weak.contains_key(&actor) {
+        *table.weak.entry(actor).or_default() += out.len() as u32;
     }
     out
 }

@@ -628,6 +628,16 @@ impl Linker {
             }
             out.append(&mut found);
         }
+        // found actors the whole text shows no actors: commentators,
+        // bodies it names only once in passing
+        let dropped = state.found.dropped();
+        let dropped = &dropped;
+        if !dropped.is_empty() {
+            out.retain(|m| !dropped.contains(&m.actor));
+            for m in &mut out {
+                m.inner.retain(|(a, ..)| !dropped.contains(a));
+            }
+        }
         (out, state.found.actors)
     }
 

@@ -202,3 +202,32 @@ fn known_actors_only_finds_nothing() {
     assert!(table.is_empty());
     assert!(mentions.iter().all(|m| m.actor.index() < l.gazetteer().len()));
 }
+
+#[test]
+fn a_body_named_with_a_weak_word_needs_a_second_naming() {
+    // named once, in passing: no actor
+    let (links, _) = found("The Lake Basin Commission published its yearly report.");
+    assert!(links.is_empty(), "{links:?}");
+    // its acronym defined, or its name again: an actor
+    let (links, _) = found("The Lake Basin Commission (LBC) warned the two governments.");
+    assert_eq!(links, vec![pair("Lake Basin Commission", "lbc"), pair("LBC", "lbc")]);
+    let (links, _) = found(
+        "The Coastal Fisheries Committee closed the port. Later the Coastal Fisheries Committee reopened the harbour.",
+    );
+    assert_eq!(links.len(), 2, "{links:?}");
+    // a strong word needs no second naming
+    let (links, _) = found("The Ogaden Salvation Front shelled the garrison.");
+    assert_eq!(links, vec![pair("Ogaden Salvation Front", "ogaden_salvation_front")]);
+}
+
+#[test]
+fn a_person_the_text_later_shows_a_commentator_is_no_actor() {
+    for text in [
+        "Marta Solis Vega said the deal would fail. Solis Vega is now an analyst at a bank.",
+        "Ivo Kranjc Babic warned of new clashes. Babic was a researcher in Zagreb for years.",
+        "Amadou Sy Diallo said the junta would stay. Diallo, a historian at the university, added more.",
+    ] {
+        let (links, _) = found(text);
+        assert!(links.is_empty(), "{text}: {links:?}");
+    }
+}
