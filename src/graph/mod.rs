@@ -547,6 +547,42 @@ mod tests {
         }
     }
 
+    /// Actors found in the text are nodes of their own, marked so in the
+    /// JSON, merged by id whatever the order of the documents.
+    #[test]
+    fn found_actors_merge_by_id_in_any_order() {
+        let p = crate::pipeline::Pipeline::shipped().unwrap();
+        let docs = [
+            Document::new("a", "Ghanaian Foreign Minister Kofi Asare Boateng met the envoy in Accra."),
+            Document::new("b", "Kofi Asare Boateng said the talks with Togo would go on."),
+            Document::new("c", "The Volta Salvation Front attacked a police post. Kofi Asare Boateng condemned the Volta Salvation Front."),
+        ];
+        let whole = p.build(docs.iter().cloned(), GraphOptions::default());
+        let json = crate::export::json::write_json(&whole, "actor", false);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let node = |id: &str| v["nodes"].as_array().unwrap().iter().find(|n| n["id"] == id).cloned();
+        let kofi = node("kofi_asare_boateng").unwrap();
+        assert_eq!(kofi["origin"], "text");
+        assert_eq!(kofi["kind"], "person");
+        assert_eq!(kofi["affiliation"], "ghana");
+        assert_eq!(kofi["documents"], 3);
+        assert_eq!(node("volta_salvation_front").unwrap()["kind"], "armed_group");
+        // a gazetteer's node says nothing of its origin
+        assert!(node("ghana").is_none_or(|n| n.get("origin").is_none()));
+        // one graph per document, merged in every order: the same bytes
+        let single: Vec<ActorGraph> = docs
+            .iter()
+            .map(|d| p.build([d.clone()], GraphOptions::default()))
+            .collect();
+        for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+            let mut g = ActorGraph::default();
+            for i in order {
+                g.merge(&single[i]);
+            }
+            assert_eq!(crate::export::json::write_json(&g, "actor", false), json, "{order:?}");
+        }
+    }
+
     #[test]
     fn meet_is_stored_once_per_pair() {
         let mut g = ActorGraph::default();
