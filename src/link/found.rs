@@ -60,6 +60,8 @@ pub(crate) struct FoundCues {
     commentator_bodies: WordSet,
     speech: WordSet,
     org_words: FxHashMap<Box<str>, ActorKind>,
+    /// The same words as a set, for the quick "no".
+    org_word_set: WordSet,
     weak_org_words: WordSet,
     group_nouns: WordSet,
     not_person: WordSet,
@@ -84,6 +86,7 @@ impl FoundCues {
                 .map(|(w, k)| (Box::from(normalize_word(w).as_str()), *k))
                 .collect(),
             weak_org_words: set(&f.weak_organisation_words),
+            org_word_set: WordSet::new(f.organisation_words.iter().map(|(w, _)| normalize_word(w))),
             // "armed group" is looked at by its head
             group_nouns: WordSet::new(
                 f.group_nouns
@@ -94,6 +97,12 @@ impl FoundCues {
             not_person: set(&f.not_person_words),
             not_names: set(&f.not_names),
         }
+    }
+}
+
+impl FoundCues {
+    fn is_org_word(&self, w: &str) -> bool {
+        self.org_word_set.contains(w)
     }
 }
 
@@ -147,6 +156,8 @@ pub(crate) struct FoundTable {
     /// Bodies named with a weak organisation word only, and how many
     /// times the document names them.
     weak: FxHashMap<ActorId, u32>,
+    /// [`crate::text::word_hash`] of the last word of every name above.
+    last_words: Vec<u64>,
 }
 
 impl FoundTable {
@@ -272,8 +283,8 @@ fn next_run(l: &Linker, s: &Sentence, covered: &[bool], from: usize) -> Option<(
     let particle = |i: usize| {
         !covered[i]
             && s.tokens[i].kind == TokenKind::Word
-            && l.name_particles.contains(s.tokens[i].norm(s))
             && (i + 1 < n && (s.tokens[i + 1].kind == TokenKind::Joiner || is_cap_word(s, i + 1)))
+            && l.name_particles.contains(s.tokens[i].norm(s))
     };
     let a = (from..n).find(|&i| !covered[i] && (is_cap_word(s, i) || particle(i)))?;
     let mut b = a + 1;
@@ -358,6 +369,14 @@ fn classify(
     state: &mut DocState,
 ) -> Vec<Mention> {
     let cues = &l.found;
+    // no name of the table ends the run and nothing around it could make
+    // it an actor: the common case, decided without allocating (by the
+    // hash each token carries)
+    let last_word = (a..b).rev().find(|&i| s.tokens[i].kind == TokenKind::Word);
+    let may_be_known = last_word.is_some_and(|i| state.found.last_words.contains(&s.tokens[i].first_word_hash));
+    if !may_be_known && !has_cue(l, s, a, b) {
+        return Vec::new();
+    }
     let ws = words(s, a, b);
     if ws.is_empty() {
         return Vec::new();
@@ -431,6 +450,31 @@ fn classify(
     add_actor(l, text, s, new, state)
 }
 
+/// Whether anything in or around run `a..b` is a cue of the pass: a title
+/// or an organisation word in it; a comma, a parenthesis, a verb of
+/// saying or a force noun after it; a lower-case title, a verb of saying
+/// or a possessive before it; or a connector inside it.
+fn has_cue(l: &Linker, s: &Sentence, a: usize, b: usize) -> bool {
+    let cues = &l.found;
+    let inside = (a..b).any(|i| {
+        let t = &s.tokens[i];
+        t.kind == TokenKind::Word && {
+            let w = bare(s, i);
+            is_title(l, w) || cues.is_org_word(w) || CONNECTORS.contains(&w)
+        }
+    });
+    let after = s.tokens.get(b).is_some_and(|t| {
+        let w = t.norm(s);
+        matches!(w, "," | "(") || cues.speech.contains(w) || cues.group_nouns.contains(w)
+    });
+    let before = a > 0 && {
+        let t = &s.tokens[a - 1];
+        let w = t.norm(s);
+        t.kind == TokenKind::Possessive || cues.speech.contains(w) || is_title(l, w) || cues.offices.contains(w)
+    };
+    inside || after || before
+}
+
 /// Whether the words can be a person's name: one to four capitalised
 /// words, none a title, a calendar or generic word, a place word or an
 /// organisation word, none a demonym.
@@ -446,7 +490,7 @@ fn person_name(l: &Linker, s: &Sentence, name: &[usize]) -> bool {
                     && !is_title(l, w)
                     && !cues.not_names.contains(w)
                     && !cues.not_person.contains(w)
-                    && !cues.org_words.contains_key(w)
+                    && !cues.is_org_word(w)
                     && !l.demonyms.contains_key(w))
         })
         && name.iter().any(|&i| !l.name_particles.contains(s.tokens[i].norm(s)))
@@ -530,11 +574,11 @@ fn new_actor(
     // the organisation word that heads the name: its last word, or one
     // before a connector ("Ministry of Defence", "Alliance of Sahel
     // States", "National Front for the Salvation of ...")
-    let head_at = if cues.org_words.contains_key(norm(last)) {
+    let head_at = if cues.is_org_word(norm(last)) {
         Some(ws.len() - 1)
     } else {
         (0..ws.len().saturating_sub(1))
-            .find(|&p| cues.org_words.contains_key(norm(ws[p])) && CONNECTORS.contains(&norm(ws[p + 1])))
+            .find(|&p| cues.is_org_word(norm(ws[p])) && CONNECTORS.contains(&norm(ws[p + 1])))
     };
     let org_head = head_at.and_then(|p| cues.org_words.get(norm(ws[p])).copied());
     // a name of more than one word, with a word that is no generic one
@@ -542,7 +586,7 @@ fn new_actor(
     let specific = ws.iter().any(|&i| {
         let w = norm(i);
         s.tokens[i].case != Case::Lower
-            && !cues.org_words.contains_key(w)
+            && !cues.is_org_word(w)
             && !cues.not_names.contains(w)
             && !is_title(l, w)
             && !CONNECTORS.contains(&w)
@@ -563,7 +607,7 @@ fn new_actor(
         let mut first = ws[0];
         if let Some(h) = head_at {
             if let Some(c) = ws[..h].iter().rposition(|&i| CONNECTORS.contains(&norm(i))) {
-                if !ws[..c].iter().any(|&i| cues.org_words.contains_key(norm(i))) {
+                if !ws[..c].iter().any(|&i| cues.is_org_word(norm(i))) {
                     let rest: Vec<usize> = ws[c + 1..].iter().copied().filter(|&i| norm(i) != "the").collect();
                     if rest.len() >= 2 {
                         first = rest[0];
@@ -595,7 +639,7 @@ fn new_actor(
         // agent nouns)
         let portfolio_only = ws[first_index(ws, first)..].iter().all(|&i| {
             let w = norm(i);
-            cues.portfolio.contains(w) || CONNECTORS.contains(&w) || cues.org_words.contains_key(w)
+            cues.portfolio.contains(w) || CONNECTORS.contains(&w) || cues.is_org_word(w)
         });
         if portfolio_only {
             return None;
@@ -836,6 +880,7 @@ fn add_actor(l: &Linker, text: &str, s: &Sentence, new: NewActor, state: &mut Do
         }
     };
     table.names.insert(name_key.clone(), actor);
+    remember_last_word(table, &name_key);
     if new.kind == ActorKind::Person {
         // its last names: "Abdel Bari" and "Bari" after "Naser Eldin Abdel
         // Bari" (a particle alone is no name: "al" of "al-Bashir")
@@ -844,6 +889,7 @@ fn add_actor(l: &Linker, text: &str, s: &Sentence, new: NewActor, state: &mut Do
             if l.name_particles.contains(tail) {
                 continue;
             }
+            remember_last_word(table, tail);
             let e = table.surnames.entry(tail.to_string()).or_insert(Some(actor));
             if *e != Some(actor) {
                 *e = None; // two persons of one name: no surname link
@@ -857,10 +903,13 @@ fn add_actor(l: &Linker, text: &str, s: &Sentence, new: NewActor, state: &mut Do
             .filter_map(|&i| s.tokens[i].norm(s).chars().next())
             .collect();
         if initials.chars().count() >= 2 {
+            remember_last_word(table, &initials);
             table.acronyms.entry(initials).or_insert(actor);
         }
         if let Some((x, y)) = new.acronym {
-            table.acronyms.insert(key(s, &words(s, x, y)), actor);
+            let k = key(s, &words(s, x, y));
+            remember_last_word(table, &k);
+            table.acronyms.insert(k, actor);
         }
     }
     let mut out = vec![mention(s, new.first, new.end, actor, 0.5)];
@@ -871,6 +920,15 @@ fn add_actor(l: &Linker, text: &str, s: &Sentence, new: NewActor, state: &mut Do
         *table.weak.entry(actor).or_default() += out.len() as u32;
     }
     out
+}
+
+/// Note the last word of a name of the table, for the quick "no".
+fn remember_last_word(table: &mut FoundTable, name_key: &str) {
+    let last = name_key.rsplit(' ').next().unwrap_or(name_key);
+    let h = crate::text::word_hash(last);
+    if !table.last_words.contains(&h) {
+        table.last_words.push(h);
+    }
 }
 
 /// The text of tokens `first..end`, as a label: its words and joiners,
