@@ -239,7 +239,7 @@ pub(super) fn find(l: &Linker, text: &str, s: &Sentence, mentions: &mut Vec<Ment
         return;
     }
     let first_word = s.tokens.iter().position(|t| t.kind == TokenKind::Word).unwrap_or(0);
-    let mut added = Vec::new();
+    let had = mentions.len();
     let mut i = 0;
     while i < n {
         let Some((a, b)) = next_run(l, s, &covered, i) else {
@@ -264,13 +264,14 @@ pub(super) fn find(l: &Linker, text: &str, s: &Sentence, mentions: &mut Vec<Ment
                 continue;
             }
         }
+        // (the mentions found so far in the sentence are context too:
+        // "Mohamed, known as Farmajo")
         for m in classify(l, text, s, a, b, mentions, state) {
             covered[m.first_token..m.end_token].iter_mut().for_each(|c| *c = true);
-            added.push(m);
+            mentions.push(m);
         }
     }
-    if !added.is_empty() {
-        mentions.extend(added);
+    if mentions.len() > had {
         mentions.sort_by_key(|m| m.first_token);
     }
 }
@@ -437,6 +438,14 @@ fn classify(
         }
         return vec![mention(s, first_tok, end_tok, actor, 0.5)];
     }
+    // "X, known as Y", "X, known by his nickname Y": another name of the
+    // person just named
+    if let Some(person) = nickname_of(l, s, a, mentions, state) {
+        let table = &mut state.found;
+        table.names.insert(name_key.clone(), person);
+        remember_last_word(table, &name_key);
+        return vec![mention(s, first_tok, end_tok, person, 0.5)];
+    }
     // a name of the text itself, never an actor's
     if name
         .iter()
@@ -470,9 +479,38 @@ fn has_cue(l: &Linker, s: &Sentence, a: usize, b: usize) -> bool {
     let before = a > 0 && {
         let t = &s.tokens[a - 1];
         let w = t.norm(s);
-        t.kind == TokenKind::Possessive || cues.speech.contains(w) || is_title(l, w) || cues.offices.contains(w)
+        t.kind == TokenKind::Possessive
+            || cues.speech.contains(w)
+            || is_title(l, w)
+            || cues.offices.contains(w)
+            || (a.saturating_sub(5)..a).any(|k| NICKNAME_CUES.contains(&s.tokens[k].norm(s)))
     };
     inside || after || before
+}
+
+/// Words after which a name is another name of the person named just
+/// before: "X, known as Y", "X, nicknamed Y", "X, known by his nickname Y".
+const NICKNAME_CUES: &[&str] = &["known", "nicknamed", "dubbed", "nickname"];
+
+/// How far back from a nickname the person it names is looked for.
+const NICKNAME_REACH: usize = 8;
+
+/// The person a run at token `a` is a nickname of: a person's mention
+/// within a few words before a nickname cue just before `a`.
+fn nickname_of(l: &Linker, s: &Sentence, a: usize, mentions: &[Mention], state: &DocState) -> Option<ActorId> {
+    let lo = a.saturating_sub(5);
+    let cue = (lo..a).rev().find(|&k| NICKNAME_CUES.contains(&s.tokens[k].norm(s)))?;
+    // nothing but small words between the cue and the name ("as", "by his")
+    if (cue + 1..a).any(|k| s.tokens[k].kind != TokenKind::Word || s.tokens[k].case != Case::Lower) {
+        return None;
+    }
+    let actors = DocActors::new(&l.gazetteer, &state.found.actors);
+    mentions
+        .iter()
+        .filter(|m| m.end_token <= cue && m.end_token + NICKNAME_REACH >= cue)
+        .filter(|m| actors.actor(m.actor).kind == ActorKind::Person)
+        .max_by_key(|m| m.end_token)
+        .map(|m| m.actor)
 }
 
 /// Whether the words can be a person's name: one to four capitalised

@@ -231,3 +231,30 @@ fn a_person_the_text_later_shows_a_commentator_is_no_actor() {
         assert!(links.is_empty(), "{text}: {links:?}");
     }
 }
+
+#[test]
+fn a_nickname_after_a_person_is_another_name_of_the_person() {
+    for (text, nick) in [
+        (
+            "Senator Joaquin Ferrer Ruiz, known as El Toro, left the chamber. Later El Toro returned.",
+            "El Toro",
+        ),
+        (
+            "Governor Idris Bako Lawan, nicknamed Baba, opened the road. Crowds cheered Baba.",
+            "Baba",
+        ),
+        (
+            "President Teodoro Ela Mba, known by his nickname Kanga, signed the law. Critics blamed Kanga.",
+            "Kanga",
+        ),
+    ] {
+        let (links, table) = found(text);
+        assert_eq!(table.len(), 1, "{text}: {table:?}");
+        let id = table[0].0.clone();
+        assert_eq!(
+            links.iter().filter(|(s, i)| s == nick && *i == id).count(),
+            2,
+            "{text}: {links:?}"
+        );
+    }
+}
