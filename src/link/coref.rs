@@ -192,10 +192,15 @@ fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &D
             .or(glued)
             .or_else(|| antecedents(s, mentions, first, state).find(|&a| fits(a)));
         if let Some(actor) = actor {
-            if let Some(k) = replaced {
-                mentions.remove(k);
-            }
+            // "Nigeria's defense minister": the state stays a name inside
+            let inside = replaced.map(|k| {
+                let m = mentions.remove(k);
+                (m.actor, m.start, m.end)
+            });
             push(s, mentions, first, end, actor, 0.7);
+            if let (Some(x), Some(m)) = (inside, mentions.last_mut()) {
+                m.inner.push(x);
+            }
             mentions.sort_by_key(|m| m.first_token);
             cov = covered(mentions, n);
         }

@@ -258,3 +258,28 @@ fn a_nickname_after_a_person_is_another_name_of_the_person() {
         );
     }
 }
+
+#[test]
+fn a_state_before_a_role_description_stays_a_name_inside_it() {
+    let l = linker();
+    for (text, state) in [
+        ("Kofi Asare Boateng, Ghana's foreign minister, met the envoy.", "ghana"),
+        ("Amina Saidu Bello, Niger's defense minister, toured the base.", "niger"),
+        ("Tomas Arribas Ruiz, Chile's top diplomat, left early.", "chile"),
+    ] {
+        let doc = Document::new("t", text);
+        let (_, mentions, table) = l.link_document_all(&doc);
+        let actors = DocActors::new(l.gazetteer(), &table);
+        let description = mentions
+            .iter()
+            .find(|m| m.how == LinkHow::Coreference)
+            .unwrap_or_else(|| panic!("{text}: {mentions:?}"));
+        assert!(actors.is_found(description.actor), "{text}");
+        let inner: Vec<&str> = description
+            .inner
+            .iter()
+            .map(|x| actors.actor(x.0).id.as_str())
+            .collect();
+        assert_eq!(inner, vec![state], "{text}");
+    }
+}
