@@ -48,6 +48,7 @@ struct FoundFile {
     group_nouns: Vec<String>,
     not_person_words: Vec<String>,
     not_names: Vec<String>,
+    state_force_words: Vec<String>,
 }
 
 /// The cue words of the pass, as sets.
@@ -66,11 +67,16 @@ pub(crate) struct FoundCues {
     group_nouns: WordSet,
     not_person: WordSet,
     not_names: WordSet,
+    /// Words of the name of a state's own forces ("Defence Forces").
+    state_forces: WordSet,
+    /// A state's name of one word (normalised) -> the state.
+    states: FxHashMap<String, ActorId>,
 }
 
 impl FoundCues {
-    /// The embedded `found.ron`.
-    pub(crate) fn embedded() -> Self {
+    /// The embedded `found.ron`, and the one-word names of `gazetteer`'s
+    /// states.
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Self {
         let f: FoundFile = ron::from_str(FOUND).expect("embedded found.ron is valid");
         let set = |l: &[String]| WordSet::new(l.iter().flat_map(|w| w.split_whitespace().map(normalize_word)));
         FoundCues {
@@ -96,6 +102,19 @@ impl FoundCues {
             ),
             not_person: set(&f.not_person_words),
             not_names: set(&f.not_names),
+            state_forces: set(&f.state_force_words),
+            states: gazetteer
+                .actors()
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.kind == ActorKind::State)
+                .flat_map(|(i, a)| {
+                    a.aliases
+                        .iter()
+                        .filter(|n| !n.contains(' ') && n.chars().filter(|c| c.is_uppercase()).count() == 1)
+                        .map(move |n| (normalize_word(n), ActorId(i as u32)))
+                })
+                .collect(),
         }
     }
 }
@@ -438,6 +457,12 @@ fn classify(
         }
         return vec![mention(s, first_tok, end_tok, actor, 0.5)];
     }
+    // "Kenya Defence Forces", "Malian Armed Forces": the state's own
+    if let Some(state) = state_forces(l, s, &ws) {
+        let mut m = mention(s, ws[0], b, state, 0.8);
+        m.how = LinkHow::Demonym;
+        return vec![m];
+    }
     // "X, known as Y", "X, known by his nickname Y": another name of the
     // person just named
     if let Some(person) = nickname_of(l, s, a, mentions, state) {
@@ -486,6 +511,18 @@ fn has_cue(l: &Linker, s: &Sentence, a: usize, b: usize) -> bool {
             || (a.saturating_sub(5)..a).any(|k| NICKNAME_CUES.contains(&s.tokens[k].norm(s)))
     };
     inside || after || before
+}
+
+/// The state whose own forces the words name: its one-word name or its
+/// demonym, then only words of a state's forces, ending in a force noun.
+fn state_forces(l: &Linker, s: &Sentence, ws: &[usize]) -> Option<ActorId> {
+    let cues = &l.found;
+    let (&first, rest) = ws.split_first()?;
+    let w = s.tokens[first].norm(s);
+    let state = cues.states.get(w).copied().or_else(|| l.demonym_at(s, first))?;
+    let last = s.tokens[*rest.last()?].norm(s);
+    let forces = cues.org_words.get(last) == Some(&ActorKind::ArmedGroup);
+    (forces && rest.iter().all(|&i| cues.state_forces.contains(s.tokens[i].norm(s)))).then_some(state)
 }
 
 /// Words after which a name is another name of the person named just

@@ -540,6 +540,7 @@ impl Linker {
             }
         }
         let demonyms = demonyms.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
+        let found = found::FoundCues::new(&gazetteer);
         Linker {
             gazetteer,
             patterns,
@@ -560,7 +561,7 @@ impl Linker {
             variant_aliases,
             variant_index,
             demonyms,
-            found: found::FoundCues::embedded(),
+            found,
             find_actors: true,
         }
     }

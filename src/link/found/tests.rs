@@ -283,3 +283,25 @@ fn a_state_before_a_role_description_stays_a_name_inside_it() {
         assert_eq!(inner, vec![state], "{text}");
     }
 }
+
+#[test]
+fn a_state_s_own_forces_are_the_state() {
+    let l = linker();
+    for (text, state) in [
+        ("The Kenya Defence Forces shelled the camp.", "kenya"),
+        ("Malian Armed Forces retook the town.", "mali"),
+        ("The Nigerian Air Force bombed the hideout.", "nigeria"),
+    ] {
+        let doc = Document::new("t", text);
+        let (_, mentions, table) = l.link_document_all(&doc);
+        assert!(table.is_empty(), "{text}: {table:?}");
+        let ids: Vec<&str> = mentions
+            .iter()
+            .map(|m| l.gazetteer().actor(m.actor).id.as_str())
+            .collect();
+        assert_eq!(ids, vec![state], "{text}");
+    }
+    // another word makes a body of its own
+    let (links, _) = found("The Sudan Shield Forces clashed with the army.");
+    assert_eq!(links, vec![pair("Sudan Shield Forces", "sudan_shield_forces")]);
+}
