@@ -24,7 +24,7 @@
 //! without one costs a scan of its tokens. The words it reads are data
 //! (`found.ron`).
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::{DocState, LinkHow, Linker, Mention, SENTENCE_OPENERS};
@@ -122,81 +122,6 @@ impl FoundCues {
 impl FoundCues {
     fn is_org_word(&self, w: &str) -> bool {
         self.org_word_set.contains(w)
-    }
-}
-
-/// The actors of one document: the gazetteer's, then those found in its
-/// text (ids from the gazetteer's length on).
-#[derive(Debug, Clone, Copy)]
-pub struct DocActors<'a> {
-    gazetteer: &'a Gazetteer,
-    found: &'a [Actor],
-}
-
-impl<'a> DocActors<'a> {
-    /// The actors of `gazetteer` and `found` (a document's table).
-    pub fn new(gazetteer: &'a Gazetteer, found: &'a [Actor]) -> Self {
-        DocActors { gazetteer, found }
-    }
-
-    /// The actor of an id of a mention of this document.
-    pub fn actor(&self, id: ActorId) -> &'a Actor {
-        let n = self.gazetteer.len();
-        match id.index().checked_sub(n) {
-            Some(k) => &self.found[k],
-            None => self.gazetteer.actor(id),
-        }
-    }
-
-    /// Whether the actor was found in the text (in no gazetteer).
-    pub fn is_found(&self, id: ActorId) -> bool {
-        id.index() >= self.gazetteer.len()
-    }
-}
-
-/// The found actors of one document, and the names that refer to them.
-#[derive(Debug, Default)]
-pub(crate) struct FoundTable {
-    /// The first id past the gazetteer.
-    base: usize,
-    /// The actors, in order of first mention.
-    pub(crate) actors: Vec<Actor>,
-    /// Normalised words of a full name, joined by spaces -> actor.
-    names: FxHashMap<String, ActorId>,
-    /// A person's last name -> the person; `None` once two share it.
-    surnames: FxHashMap<String, Option<ActorId>>,
-    /// An organisation's acronym or initials (normalised) -> it.
-    acronyms: FxHashMap<String, ActorId>,
-    /// Names of commentators (and their last names): no actor.
-    blocked: FxHashSet<String>,
-    /// Actors found before the text showed them commentators: their
-    /// mentions are dropped at the end of the document.
-    pub(crate) commentators: FxHashSet<ActorId>,
-    /// Bodies named with a weak organisation word only, and how many
-    /// times the document names them.
-    weak: FxHashMap<ActorId, u32>,
-    /// [`crate::text::word_hash`] of the last word of every name above.
-    last_words: Vec<u64>,
-}
-
-impl FoundTable {
-    /// The found actors that are no actors after all, now the whole
-    /// document is read: commentators, and bodies named with a weak
-    /// organisation word that the document names only once.
-    pub(crate) fn dropped(&self) -> FxHashSet<ActorId> {
-        let mut out = self.commentators.clone();
-        out.extend(self.weak.iter().filter(|(_, &n)| n < 2).map(|(&a, _)| a));
-        out
-    }
-}
-
-impl FoundTable {
-    /// An empty table for a gazetteer of `base` actors.
-    pub(crate) fn new(base: usize) -> Self {
-        FoundTable {
-            base,
-            ..FoundTable::default()
-        }
     }
 }
 
@@ -830,14 +755,6 @@ fn new_actor(
     })
 }
 
-/// Never an actor in this document: a name and its last names.
-fn block(table: &mut FoundTable, name_key: &str) {
-    for (at, _) in name_key.match_indices(' ') {
-        table.blocked.insert(name_key[at + 1..].to_string());
-    }
-    table.blocked.insert(name_key.to_string());
-}
-
 /// Whether the name of run `a..b` (its words `ws`, the name from
 /// `name_from`) is a commentator's by what stands around it: a
 /// commentator's trade or "former" among its titles or in lower case just
@@ -997,20 +914,16 @@ fn add_actor(l: &Linker, text: &str, s: &Sentence, new: NewActor, state: &mut Do
     out
 }
 
-/// Note the last word of a name of the table, for the quick "no".
-fn remember_last_word(table: &mut FoundTable, name_key: &str) {
-    let last = name_key.rsplit(' ').next().unwrap_or(name_key);
-    let h = crate::text::word_hash(last);
-    if !table.last_words.contains(&h) {
-        table.last_words.push(h);
-    }
-}
-
 /// The text of tokens `first..end`, as a label: its words and joiners,
 /// full stops of abbreviations kept.
 fn label_of(text: &str, s: &Sentence, first: usize, end: usize) -> String {
     text[s.tokens[first].start..s.tokens[end - 1].end].to_string()
 }
+
+mod table;
+pub use table::DocActors;
+pub(crate) use table::FoundTable;
+use table::{block, remember_last_word};
 
 #[cfg(test)]
 mod tests;
