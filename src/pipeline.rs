@@ -123,6 +123,13 @@ impl Pipeline {
         Ok((Pipeline::new(gazetteer, lexicon), warnings))
     }
 
+    /// Whether names no gazetteer holds become actors of their own (on by
+    /// default; `false` keeps the gazetteer's actors alone).
+    pub fn with_found_actors(mut self, on: bool) -> Self {
+        self.linker = self.linker.with_found_actors(on);
+        self
+    }
+
     /// The linker.
     pub fn linker(&self) -> &Linker {
         &self.linker
@@ -135,9 +142,9 @@ impl Pipeline {
 
     /// Analyse one document.
     pub fn analyse(&self, doc: &Document) -> DocumentAnalysis {
-        let (sentences, mentions) = self.linker.link_document(doc);
+        let (sentences, mentions, found) = self.linker.link_document_all(doc);
         let events = self.extractor.extract(doc, &sentences, &mentions);
-        DocumentAnalysis::new(doc, mentions, events)
+        DocumentAnalysis::with_found(doc, mentions, events, found)
     }
 
     /// Build a graph from a stream of documents, calling `each` with every

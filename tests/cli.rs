@@ -379,3 +379,54 @@ fn output_is_the_same_whatever_the_thread_count() {
     let many = run(&["build", "seeds/", "--threads", "4"]);
     assert_eq!(one.stdout, many.stdout);
 }
+
+#[test]
+fn names_no_gazetteer_holds_are_nodes_unless_known_actors_only() {
+    let dir = std::env::temp_dir().join(format!("actorgraph_found_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("story.txt");
+    std::fs::write(
+        &input,
+        "Ghanaian Foreign Minister Kofi Asare Boateng met the Togolese delegation. The Volta Salvation Front attacked a police post, and Boateng condemned the Volta Salvation Front.",
+    )
+    .unwrap();
+    let input = input.to_str().unwrap();
+    let nodes = |extra: &[&str]| -> Vec<(String, Option<String>)> {
+        let mut args = vec!["build", input, "--format", "json"];
+        args.extend_from_slice(extra);
+        let o = run(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let g: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        g["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                (
+                    n["id"].as_str().unwrap().to_string(),
+                    n["origin"].as_str().map(str::to_string),
+                )
+            })
+            .collect()
+    };
+    let found = nodes(&[]);
+    for id in ["kofi_asare_boateng", "volta_salvation_front"] {
+        assert!(
+            found.contains(&(id.to_string(), Some("text".to_string()))),
+            "{id}: {found:?}"
+        );
+    }
+    let known = nodes(&["--known-actors-only"]);
+    assert!(known.iter().all(|(_, origin)| origin.is_none()), "{known:?}");
+    assert!(!known.is_empty());
+    // the mentions say where each actor comes from
+    let o = run(&["mentions", input]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("\"actor\":\"kofi_asare_boateng\",\"how\":\"found\",\"origin\":\"text\""),
+        "{text}"
+    );
+    let o = run(&["mentions", input, "--known-actors-only"]);
+    assert!(!stdout(&o).contains("\"origin\":\"text\""));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

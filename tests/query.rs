@@ -397,6 +397,7 @@ fn arb_graph() -> impl Strategy<Value = ActorGraph> {
                 mentions: 1,
                 documents: 1,
                 surfaces: BTreeSet::from([format!("{}{}", names[i], i)]),
+                origin: Default::default(),
             };
             for (s, t, rel, w, day, ev) in edges {
                 let (a, b) = (g.upsert_node(node(s)), g.upsert_node(node(t)));

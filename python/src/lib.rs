@@ -248,6 +248,7 @@ const _: () = assert!(
     max_evidence = 20,
     level = "actor",
     on_error = "raise",
+    known_actors_only = false,
 ))]
 #[allow(clippy::too_many_arguments)]
 fn build(
@@ -261,6 +262,7 @@ fn build(
     max_evidence: usize,
     level: &str,
     on_error: &str,
+    known_actors_only: bool,
 ) -> PyResult<Py<PyAny>> {
     guarded(|| {
         let level: Level = level.parse().map_err(error)?;
@@ -279,6 +281,7 @@ fn build(
         let (pipeline, warnings) = py
             .detach(|| Pipeline::load(&gazetteers, !default_gazetteer, lexicon.as_deref()))
             .map_err(error)?;
+        let pipeline = pipeline.with_found_actors(!known_actors_only);
         for w in warnings {
             warn(py, &w)?;
         }

@@ -50,6 +50,7 @@ fn how_word(how: LinkHow) -> &'static str {
         LinkHow::Role => "role",
         LinkHow::Forces => "forces",
         LinkHow::Coreference => "name without its country (in a story about that country)",
+        LinkHow::Found => "found in the text (a name no gazetteer holds)",
     }
 }
 

@@ -35,6 +35,10 @@ pub struct ModelArgs {
     /// The date of documents that carry none (YYYY-MM-DD), for role titles.
     #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub date: Option<chrono::NaiveDate>,
+    /// Keep the gazetteers' actors alone: a name no gazetteer holds
+    /// ("Brig. Gen. X Y", "the X Front") becomes no actor of its own.
+    #[arg(long)]
+    pub known_actors_only: bool,
     /// Worker threads (default: all cores). The output does not depend on it.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -59,7 +63,7 @@ pub fn pipeline(m: &ModelArgs) -> Result<Pipeline> {
     for w in warnings {
         eprintln!("actorgraph: warning: {w}");
     }
-    Ok(pipeline)
+    Ok(pipeline.with_found_actors(!m.known_actors_only))
 }
 
 /// Counts of what the reader read and skipped, reported at the end.

@@ -22,7 +22,6 @@ pub struct ListArgs {
 
 pub fn run(a: ListArgs, events: bool) -> Result<ExitCode> {
     let p = pipeline(&a.model)?;
-    let g = p.gazetteer();
     let mut skips = Skips::default();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = None;
@@ -31,6 +30,7 @@ pub fn run(a: ListArgs, events: bool) -> Result<ExitCode> {
         GraphOptions::default(),
         |doc, analysis| {
             let chars = actorgraph::text::CharIndex::new(&doc.text);
+            let g = analysis.actors(p.gazetteer());
             let mut lines = Vec::new();
             if events {
                 for e in &analysis.events {
@@ -55,6 +55,7 @@ pub fn run(a: ListArgs, events: bool) -> Result<ExitCode> {
                         "text": m.text(&doc.text),
                         "actor": g.actor(m.actor).id,
                         "how": m.how,
+                        "origin": if g.is_found(m.actor) { "text" } else { "gazetteer" },
                         "score": m.score,
                     }));
                 }

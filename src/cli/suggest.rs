@@ -36,8 +36,7 @@ pub fn run(a: SuggestArgs) -> Result<ExitCode> {
     let mut skips = Skips::default();
     let mut sg = Suggester::new();
     for doc in documents(&a.inputs, a.model.date, &mut skips) {
-        let (sentences, mentions) = p.linker().link_document(&doc);
-        sg.add(p.linker(), &doc.text, &sentences, &mentions);
+        sg.add_document(p.linker(), &doc);
     }
     if let Some(code) = nothing_read(&skips, output) {
         return Ok(code);

@@ -158,6 +158,7 @@ mod tests {
             mentions: 1,
             documents: 1,
             surfaces: ["x|y".to_string()].into(),
+            origin: Default::default(),
         });
         let t = write_csv(&g, Cells::Neutralised);
         assert_eq!(
@@ -189,6 +190,7 @@ mod tests {
                 mentions: 1,
                 documents: 1,
                 surfaces: Default::default(),
+                origin: Default::default(),
             });
         }
         let labels = |cells| {

@@ -334,6 +334,7 @@ mod tests {
             mentions: 1,
             documents: 1,
             surfaces: Default::default(),
+            origin: Default::default(),
         }
     }
 

@@ -250,6 +250,7 @@ mod tests {
             mentions: 2,
             documents: 1,
             surfaces: [label.to_string()].into(),
+            origin: Default::default(),
         };
         let a = g.upsert_node(node("a", "A \"&\" <Б>"));
         let b = g.upsert_node(node("b", "B"));

@@ -160,6 +160,7 @@ mod tests {
             mentions: 3,
             documents: 1,
             surfaces: Default::default(),
+            origin: Default::default(),
         });
         let x = write_graphml(&g, "faction", false);
         assert!(x.contains("<key id=\"n_mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"long\"/>"));

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 use crate::extract::{Event, Modality, Relation};
-use crate::link::{ActorKind, Gazetteer, Mention};
+use crate::link::{Actor, ActorKind, DocActors, Gazetteer, Mention};
 
 /// Pronouns the linker resolves, left out of a node's surfaces.
 const PRONOUNS: &[&str] = &[
@@ -53,6 +53,28 @@ pub struct Node {
     pub documents: u64,
     /// Every distinct string linked to it, as written.
     pub surfaces: BTreeSet<String>,
+    /// Where the actor comes from: a gazetteer, or the text (a name no
+    /// gazetteer holds). Written only for the text (`"origin": "text"`).
+    #[serde(default, skip_serializing_if = "Origin::is_gazetteer")]
+    pub origin: Origin,
+}
+
+/// Where an actor of the graph comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// A gazetteer (shipped or the user's).
+    #[default]
+    Gazetteer,
+    /// Found in the text: a named person or body no gazetteer holds.
+    Text,
+}
+
+impl Origin {
+    /// Whether it is [`Origin::Gazetteer`] (the default, left unwritten).
+    pub fn is_gazetteer(&self) -> bool {
+        *self == Origin::Gazetteer
+    }
 }
 
 /// One sentence supporting an edge.
@@ -143,11 +165,20 @@ pub struct DocumentAnalysis {
     pub inner: Vec<(crate::link::ActorId, String)>,
     /// Its events.
     pub events: Vec<Event>,
+    /// The actors found in its text, in no gazetteer: ids from the
+    /// gazetteer's length on (see [`DocActors`]).
+    pub found: Vec<Actor>,
 }
 
 impl DocumentAnalysis {
-    /// Bundle a document's mentions and events.
+    /// Bundle a document's mentions and events (of the gazetteer's actors).
     pub fn new(doc: &Document, mentions: Vec<Mention>, events: Vec<Event>) -> Self {
+        Self::with_found(doc, mentions, events, Vec::new())
+    }
+
+    /// Bundle a document's mentions, events and the actors found in its
+    /// text.
+    pub fn with_found(doc: &Document, mentions: Vec<Mention>, events: Vec<Event>, found: Vec<Actor>) -> Self {
         let surfaces = mentions.iter().map(|m| surface_form(m.text(&doc.text))).collect();
         let inner = mentions
             .iter()
@@ -161,7 +192,13 @@ impl DocumentAnalysis {
             surfaces,
             inner,
             events,
+            found,
         }
+    }
+
+    /// The actors its mentions and events name.
+    pub fn actors<'a>(&'a self, gazetteer: &'a Gazetteer) -> DocActors<'a> {
+        DocActors::new(gazetteer, &self.found)
     }
 }
 
@@ -244,19 +281,23 @@ impl ActorGraph {
     /// The node of a gazetteer actor, added (with no mentions) if missing:
     /// found by id without building a [`Node`], as most actors of a
     /// document are in the graph already.
-    fn actor_node(&mut self, gazetteer: &Gazetteer, actor: crate::link::ActorId) -> NodeIndex {
-        let a = gazetteer.actor(actor);
-        if let Some(&ix) = self.nodes.get(&a.id) {
+    fn actor_node(&mut self, actors: DocActors, actor: crate::link::ActorId) -> NodeIndex {
+        let a = actors.actor(actor);
+        let found = actors.is_found(actor);
+        // (a found actor's node takes the least label, kind and
+        // affiliation of its documents: see `upsert_node`)
+        if let Some(&ix) = self.nodes.get(&a.id).filter(|_| !found) {
             return ix;
         }
         self.upsert_node(Node {
             id: a.id.clone(),
             label: a.label.clone(),
             kind: a.kind,
-            affiliation: a.affiliation.map(|x| gazetteer.actor(x).id.clone()),
+            affiliation: a.affiliation.map(|x| actors.actor(x).id.clone()),
             mentions: 0,
             documents: 0,
             surfaces: BTreeSet::new(),
+            origin: if found { Origin::Text } else { Origin::Gazetteer },
         })
     }
 
@@ -268,9 +309,20 @@ impl ActorGraph {
                 n.mentions += node.mentions;
                 n.documents += node.documents;
                 n.surfaces.extend(node.surfaces);
-                if n.affiliation.is_none() {
-                    n.affiliation = node.affiliation;
+                // Found in the text, one name can get another label, kind
+                // or affiliation in another document: the least of each is
+                // kept, so that the merge stays commutative (a gazetteer's
+                // node is the same in every document, and the gazetteer
+                // wins over the text).
+                if (node.origin, &node.label, node.kind) < (n.origin, &n.label, n.kind) {
+                    n.origin = node.origin;
+                    n.label = node.label;
+                    n.kind = node.kind;
                 }
+                n.affiliation = match (n.affiliation.take(), node.affiliation) {
+                    (Some(x), Some(y)) => Some(x.min(y)),
+                    (x, y) => x.or(y),
+                };
                 ix
             }
             None => {
@@ -330,11 +382,12 @@ impl ActorGraph {
     pub fn add_document(&mut self, gazetteer: &Gazetteer, analysis: &DocumentAnalysis) {
         self.documents += 1;
         self.document_ids.insert(analysis.doc.clone());
+        let actors = analysis.actors(gazetteer);
         let mut counted: Vec<crate::link::ActorId> = Vec::new();
         let outer = analysis.mentions.iter().map(|m| m.actor).zip(analysis.surfaces.iter());
         let inner = analysis.inner.iter().map(|(a, s)| (*a, s));
         for (actor, surface) in outer.chain(inner) {
-            let a = gazetteer.actor(actor);
+            let a = actors.actor(actor);
             let first_in_doc = !counted.contains(&actor);
             if first_in_doc {
                 counted.push(actor);
@@ -342,9 +395,9 @@ impl ActorGraph {
             // Every affiliation a node names is a node, so that the faction
             // view and a saved graph never lack one.
             if let Some(f) = a.affiliation {
-                self.actor_node(gazetteer, f);
+                self.actor_node(actors, f);
             }
-            let ix = self.actor_node(gazetteer, actor);
+            let ix = self.actor_node(actors, actor);
             let n = &mut self.graph[ix];
             n.mentions += 1;
             n.documents += u64::from(first_in_doc);
@@ -358,8 +411,8 @@ impl ActorGraph {
             if ev.modality != Modality::Asserted && !self.options.include_modal {
                 continue;
             }
-            let s = self.actor_node(gazetteer, ev.source);
-            let t = self.actor_node(gazetteer, ev.target);
+            let s = self.actor_node(actors, ev.source);
+            let t = self.actor_node(actors, ev.target);
             self.upsert_edge(
                 s,
                 t,
@@ -377,7 +430,7 @@ impl ActorGraph {
                         text: ev.evidence.text.clone(),
                         trigger: ev.evidence.trigger.clone(),
                         date: analysis.date,
-                        reported_by: ev.reported_by.map(|r| gazetteer.actor(r).id.clone()),
+                        reported_by: ev.reported_by.map(|r| actors.actor(r).id.clone()),
                     }],
                 },
             );
@@ -470,6 +523,7 @@ mod tests {
             mentions: 1,
             documents: 1,
             surfaces: BTreeSet::from([id.to_string()]),
+            origin: Default::default(),
         }
     }
 
@@ -490,6 +544,42 @@ mod tests {
                 date: None,
                 reported_by: None,
             }],
+        }
+    }
+
+    /// Actors found in the text are nodes of their own, marked so in the
+    /// JSON, merged by id whatever the order of the documents.
+    #[test]
+    fn found_actors_merge_by_id_in_any_order() {
+        let p = crate::pipeline::Pipeline::shipped().unwrap();
+        let docs = [
+            Document::new("a", "Ghanaian Foreign Minister Kofi Asare Boateng met the envoy in Accra."),
+            Document::new("b", "Kofi Asare Boateng said the talks with Togo would go on."),
+            Document::new("c", "The Volta Salvation Front attacked a police post. Kofi Asare Boateng condemned the Volta Salvation Front."),
+        ];
+        let whole = p.build(docs.iter().cloned(), GraphOptions::default());
+        let json = crate::export::json::write_json(&whole, "actor", false);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let node = |id: &str| v["nodes"].as_array().unwrap().iter().find(|n| n["id"] == id).cloned();
+        let kofi = node("kofi_asare_boateng").unwrap();
+        assert_eq!(kofi["origin"], "text");
+        assert_eq!(kofi["kind"], "person");
+        assert_eq!(kofi["affiliation"], "ghana");
+        assert_eq!(kofi["documents"], 3);
+        assert_eq!(node("volta_salvation_front").unwrap()["kind"], "armed_group");
+        // a gazetteer's node says nothing of its origin
+        assert!(node("ghana").is_none_or(|n| n.get("origin").is_none()));
+        // one graph per document, merged in every order: the same bytes
+        let single: Vec<ActorGraph> = docs
+            .iter()
+            .map(|d| p.build([d.clone()], GraphOptions::default()))
+            .collect();
+        for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+            let mut g = ActorGraph::default();
+            for i in order {
+                g.merge(&single[i]);
+            }
+            assert_eq!(crate::export::json::write_json(&g, "actor", false), json, "{order:?}");
         }
     }
 

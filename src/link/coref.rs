@@ -14,7 +14,7 @@
 //!
 //! When no antecedent fits, the phrase stays unlinked.
 
-use super::{DocState, LinkHow, Linker, Mention};
+use super::{DocActors, DocState, LinkHow, Linker, Mention};
 use crate::link::gazetteer::{ActorId, ActorKind, Gender};
 use crate::text::{Case, Sentence, TokenKind};
 
@@ -48,10 +48,9 @@ fn covered(mentions: &[Mention], n: usize) -> Vec<Option<usize>> {
 
 /// The state an actor belongs to: itself for a state, else its country, else
 /// its affiliation's (followed up the chain), else the last affiliation.
-pub(super) fn nation(l: &Linker, a: ActorId) -> Option<ActorId> {
+pub(super) fn nation(g: DocActors, a: ActorId) -> Option<ActorId> {
     /// Affiliations followed at most: a user's file may make them a cycle.
     const MAX_LINKS: usize = 8;
-    let g = l.gazetteer();
     let mut at = a;
     // else the last affiliation of the chain
     let mut last = None;
@@ -76,7 +75,7 @@ pub(super) fn nation(l: &Linker, a: ActorId) -> Option<ActorId> {
 
 /// "the Libyan authorities" -> the Libyan government named in the document.
 fn government_of_country(l: &Linker, s: &Sentence, mentions: &mut [Mention], state: &DocState) {
-    let g = l.gazetteer();
+    let g = l.doc_actors(state);
     for m in mentions.iter_mut().filter(|m| m.how == LinkHow::Demonym) {
         let head_is_government =
             (m.first_token + 1..m.end_token).any(|i| l.government_nouns.match_at(s, i) == Some(m.end_token));
@@ -137,7 +136,7 @@ fn push(s: &Sentence, mentions: &mut Vec<Mention>, first: usize, end: usize, act
 /// "the Egyptian leader", "his Libyan counterpart, Mohamed Siala", "the US
 /// official", "Russia's top diplomat".
 fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
-    let g = l.gazetteer();
+    let g = l.doc_actors(state);
     let n = s.tokens.len();
     let mut i = 0;
     let mut cov = covered(mentions, n);
@@ -202,15 +201,20 @@ fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &D
             .flatten()
             .filter(|&k| g.actor(mentions[k].actor).kind == ActorKind::Person)
             .map(|k| mentions[k].actor);
-        let fits = |a: ActorId| g.actor(a).kind == ActorKind::Person && nation(l, a) == Some(nation_actor);
+        let fits = |a: ActorId| g.actor(a).kind == ActorKind::Person && nation(g, a) == Some(nation_actor);
         let actor = appositive
             .or(glued)
             .or_else(|| antecedents(s, mentions, first, state).find(|&a| fits(a)));
         if let Some(actor) = actor {
-            if let Some(k) = replaced {
-                mentions.remove(k);
-            }
+            // "Nigeria's defense minister": the state stays a name inside
+            let inside = replaced.map(|k| {
+                let m = mentions.remove(k);
+                (m.actor, m.start, m.end)
+            });
             push(s, mentions, first, end, actor, 0.7);
+            if let (Some(x), Some(m)) = (inside, mentions.last_mut()) {
+                m.inner.push(x);
+            }
             mentions.sort_by_key(|m| m.first_token);
             cov = covered(mentions, n);
         }
@@ -253,7 +257,8 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
         }
         // this sentence first (before the phrase), then the document; a
         // body is no person ("head of the Presidency Council" names Sarraj)
-        let body = |a: ActorId| (l.gazetteer().actor(a).kind == ActorKind::Person) == office;
+        let g = l.doc_actors(state);
+        let body = |a: ActorId| (g.actor(a).kind == ActorKind::Person) == office;
         let here = mentions
             .iter()
             .rev()
@@ -277,7 +282,7 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
 
 /// he / she / it and their possessives.
 fn pronouns(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
-    let g = l.gazetteer();
+    let g = l.doc_actors(state);
     let n = s.tokens.len();
     let cov = covered(mentions, n);
     for (i, c) in cov.iter().enumerate() {

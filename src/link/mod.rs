@@ -23,6 +23,7 @@
 //! Every [`Mention`] records how it was linked ([`LinkHow`]) for audit.
 
 mod coref;
+mod found;
 pub mod gazetteer;
 pub mod lookup;
 mod scope;
@@ -38,6 +39,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 use crate::text::{normalize_phrase, segment, word_hash, Case, Sentence, StaticWords, TokenKind, WordSet};
+pub use found::DocActors;
 pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer, GazetteerError};
 
 /// How a mention was linked to its actor.
@@ -59,6 +61,9 @@ pub enum LinkHow {
     Forces,
     /// A pronoun or phrase referring to an actor named before.
     Coreference,
+    /// A name no gazetteer holds, found in the text as an actor of its own
+    /// (see `link::found`), or a later mention of one.
+    Found,
 }
 
 /// A span of a sentence linked to one actor.
@@ -365,6 +370,10 @@ pub struct Linker {
     /// One-word demonym -> its state ("libyan" -> libya), when only one
     /// actor claims it.
     demonyms: FxHashMap<String, ActorId>,
+    /// The words that make a name no gazetteer holds an actor (`found.ron`).
+    found: found::FoundCues,
+    /// Whether such names become actors (see [`Linker::with_found_actors`]).
+    find_actors: bool,
 }
 
 /// An alias as variant matching sees it.
@@ -388,6 +397,17 @@ pub(crate) struct DocState {
     /// Every mention so far: (sentence, actor, the normalised words of its
     /// surface joined by spaces: one allocation, not one per word).
     history: Vec<(usize, ActorId, String)>,
+    /// The actors found in the text so far, and their names.
+    found: found::FoundTable,
+}
+
+impl DocState {
+    fn new(gazetteer: &Gazetteer) -> Self {
+        DocState {
+            found: found::FoundTable::new(gazetteer.len()),
+            ..DocState::default()
+        }
+    }
 }
 
 /// A candidate span before the rules run.
@@ -573,6 +593,7 @@ impl Linker {
             }
         }
         let demonyms = demonyms.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
+        let found = found::FoundCues::new(&gazetteer);
         Linker {
             gazetteer,
             patterns,
@@ -597,7 +618,22 @@ impl Linker {
             variant_aliases,
             variant_index,
             demonyms,
+            found,
+            find_actors: true,
         }
+    }
+
+    /// Whether names no gazetteer holds become actors of their own (on by
+    /// default; `false` keeps the gazetteer's actors alone, as
+    /// `--known-actors-only` asks).
+    pub fn with_found_actors(mut self, on: bool) -> Self {
+        self.find_actors = on;
+        self
+    }
+
+    /// Whether names no gazetteer holds become actors of their own.
+    pub fn finds_actors(&self) -> bool {
+        self.find_actors
     }
 
     /// The gazetteer the linker was built from.
@@ -605,22 +641,44 @@ impl Linker {
         &self.gazetteer
     }
 
-    /// Segment and link a whole document.
+    /// Segment and link a whole document, to the gazetteer's actors only.
     pub fn link_document(&self, doc: &Document) -> (Vec<Sentence>, Vec<Mention>) {
         let sentences = segment(&doc.text);
         let mentions = self.link(doc, &sentences);
         (sentences, mentions)
     }
 
-    /// Link the mentions of a document's sentences, in text order.
+    /// Segment and link a whole document; with
+    /// [`Linker::with_found_actors`] on (the default), names no gazetteer
+    /// holds become actors of the document's own table, returned last
+    /// (their ids follow the gazetteer's: see [`DocActors`]).
+    pub fn link_document_all(&self, doc: &Document) -> (Vec<Sentence>, Vec<Mention>, Vec<Actor>) {
+        let sentences = segment(&doc.text);
+        let (mentions, found) = self.link_with(doc, &sentences, self.find_actors);
+        (sentences, mentions, found)
+    }
+
+    /// Link the mentions of a document's sentences, in text order, to the
+    /// gazetteer's actors only.
     pub fn link(&self, doc: &Document, sentences: &[Sentence]) -> Vec<Mention> {
+        self.link_with(doc, sentences, false).0
+    }
+
+    /// Link the mentions of a document's sentences, in text order; with
+    /// `find`, names no gazetteer holds become actors (returned, in the
+    /// order of their ids).
+    pub fn link_with(&self, doc: &Document, sentences: &[Sentence], find: bool) -> (Vec<Mention>, Vec<Actor>) {
         let mut out: Vec<Mention> = Vec::new();
-        let mut state = DocState::default();
+        let mut state = DocState::new(&self.gazetteer);
         for s in sentences {
             let mut found = self.link_sentence(doc, s, &state.seen);
             self.variants(s, &mut found, &state);
             // variants can name leaders too: "al-Asad's army"
             self.forces(s, &mut found);
+            // names no gazetteer holds, before pronouns look for antecedents
+            if find {
+                found::find(self, &doc.text, s, &mut found, &mut state);
+            }
             coref::resolve(self, s, &mut found, &state);
             merge_adjacent(s, &mut found);
             for m in &found {
@@ -628,7 +686,22 @@ impl Linker {
             }
             out.append(&mut found);
         }
-        out
+        // found actors the whole text shows no actors: commentators,
+        // bodies it names only once in passing
+        let dropped = state.found.dropped();
+        let dropped = &dropped;
+        if !dropped.is_empty() {
+            out.retain(|m| !dropped.contains(&m.actor));
+            for m in &mut out {
+                m.inner.retain(|(a, ..)| !dropped.contains(a));
+            }
+        }
+        (out, state.found.actors)
+    }
+
+    /// The actors of a document being linked.
+    fn doc_actors<'a>(&'a self, state: &'a DocState) -> DocActors<'a> {
+        DocActors::new(&self.gazetteer, &state.found.actors)
     }
 
     fn remember(&self, s: &Sentence, m: &Mention, state: &mut DocState) {
@@ -636,9 +709,9 @@ impl Linker {
             state.seen.push(m.actor);
         }
         let words = joined_words(s, s.tokens[m.first_token..m.end_token].iter());
-        let a = self.gazetteer.actor(m.actor);
+        let kind = self.doc_actors(state).actor(m.actor).kind;
         // a name, not a title or a description, gives its surname
-        if a.kind == ActorKind::Person && matches!(m.how, LinkHow::Exact | LinkHow::Variant) && words.contains(' ') {
+        if kind == ActorKind::Person && matches!(m.how, LinkHow::Exact | LinkHow::Variant) && words.contains(' ') {
             if let Some(last) = words.rsplit(' ').next() {
                 let k = variant::key(last);
                 if k.len() >= variant::MIN_KEY_LEN {
@@ -1323,9 +1396,13 @@ impl Linker {
         if first > 0 && INDEFINITE.contains(&s.tokens[first - 1].norm(s)) {
             return None;
         }
+        // (of the gazetteer's actors: one found in the text is in no
+        // elliptic name)
+        let actors = DocActors::new(&self.gazetteer, &[]);
         seen.iter()
             .rev()
-            .filter_map(|&a| coref::nation(self, a))
+            .filter(|a| a.index() < self.gazetteer.len())
+            .filter_map(|&a| coref::nation(actors, a))
             .find_map(|n| {
                 entries
                     .iter()

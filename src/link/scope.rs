@@ -9,10 +9,19 @@
 //! their file is about the user's story. A title qualified by its owner
 //! ("NATO's secretary-general") is the owner's office.
 
-use super::{coref, ActorId, ActorKind, Candidate, Entry, EntryKind, Linker, Mention};
+use super::{coref, ActorId, ActorKind, Candidate, DocActors, Entry, EntryKind, Linker, Mention};
 use crate::text::{Sentence, TokenKind};
 
 impl Linker {
+    /// The state a gazetteer actor belongs to ([`coref::nation`]); none for
+    /// an actor found in the text, which belongs to no conflict's scope.
+    fn nation_of(&self, a: ActorId) -> Option<ActorId> {
+        if a.index() >= self.gazetteer.len() {
+            return None;
+        }
+        coref::nation(DocActors::new(&self.gazetteer, &[]), a)
+    }
+
     /// The country a shipped actor's titles and common-word names belong
     /// to: for a person, the country of what they act for (an envoy of the
     /// UN mission in Libya is Libya's, whatever her nationality; a UN
@@ -27,10 +36,10 @@ impl Linker {
         match actor.kind {
             ActorKind::State => None,
             ActorKind::Person => match actor.affiliation {
-                Some(f) => coref::nation(self, f),
+                Some(f) => self.nation_of(f),
                 None => actor.country,
             },
-            _ => coref::nation(self, a),
+            _ => self.nation_of(a),
         }
     }
 
@@ -41,7 +50,7 @@ impl Linker {
     /// (`seen_or_here` is the same question for a variant spelling, which
     /// has only the actors named so far.)
     pub(super) fn story_names(&self, n: ActorId, all: &[Candidate], here: &Candidate, seen: &[ActorId]) -> bool {
-        let of_n = |a: ActorId| a == n || coref::nation(self, a) == Some(n);
+        let of_n = |a: ActorId| a == n || self.nation_of(a) == Some(n);
         seen.iter().any(|&a| of_n(a))
             || all
                 .iter()
@@ -62,7 +71,7 @@ impl Linker {
         self.scope_of(actor).is_none_or(|n| {
             seen.iter()
                 .chain(here)
-                .any(|&a| a == n || coref::nation(self, a) == Some(n))
+                .any(|&a| a == n || self.nation_of(a) == Some(n))
         })
     }
 
@@ -86,7 +95,7 @@ impl Linker {
     /// [`Linker::title_in_scope`]).
     pub(super) fn title_scope_of(&self, e: &Entry) -> Option<ActorId> {
         let actor = self.gazetteer.actor(e.actor);
-        let affiliated = actor.affiliation.and_then(|f| coref::nation(self, f)).is_some();
+        let affiliated = actor.affiliation.and_then(|f| self.nation_of(f)).is_some();
         if actor.first_layer == 0 && !affiliated {
             let mut states: Vec<ActorId> = self.title_scope[e.actor.index()]
                 .iter()

@@ -12,6 +12,7 @@ fn node(id: &str, kind: ActorKind, affiliation: Option<&str>) -> Node {
         mentions: 1,
         documents: 1,
         surfaces: BTreeSet::from([id.replace('_', " ")]),
+        origin: Default::default(),
     }
 }
 
