@@ -623,4 +623,3 @@ fn render_groups(s: &mut String, what: &str, groups: &BTreeMap<String, GroupScor
         );
     }
 }
-

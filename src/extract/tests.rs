@@ -801,6 +801,13 @@ const CASES: &[(&str, &[&str])] = &[
         "Sudan called for talks. Rain fell on Khartoum. Markets opened. Chad backed the request.",
         &[],
     ),
+    // a contracted negation, and a verb of saying before a clause
+    (
+        "Critics, including Chad's Deby, suggest Sudan can't afford to defend Eritrea.",
+        &[],
+    ),
+    ("Ethiopia won't back the TPLF.", &[]),
+    ("Saudi Arabia doesn't support the Houthis.", &[]),
 ];
 
 #[test]

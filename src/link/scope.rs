@@ -68,11 +68,8 @@ impl Linker {
     /// spelling alone: the story so far or this sentence (`here`) names
     /// the country.
     pub(super) fn spelling_in_scope(&self, actor: ActorId, seen: &[ActorId], here: &[ActorId]) -> bool {
-        self.scope_of(actor).is_none_or(|n| {
-            seen.iter()
-                .chain(here)
-                .any(|&a| a == n || self.nation_of(a) == Some(n))
-        })
+        self.scope_of(actor)
+            .is_none_or(|n| seen.iter().chain(here).any(|&a| a == n || self.nation_of(a) == Some(n)))
     }
 
     /// Whether `actor` may be linked by the title or common-word name
