@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod common;
+pub mod completions;
 pub mod convert;
 pub mod eval;
 pub mod list;
