@@ -571,7 +571,10 @@ fn a_failed_write_leaves_the_old_graph_intact() {
         let o = run(&["build", "seeds/", "--into", g.to_str().unwrap()]);
         assert_failed_write_keeps(&o, &g, &old);
     } else {
-        eprintln!("note: running as root, the read-only directory case is skipped");
+        common::skipped(
+            "a read-only directory",
+            "running as root, the read-only directory case is skipped",
+        );
     }
     std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o755)).unwrap();
 
