@@ -379,7 +379,10 @@ fn assert_cause_once(message: &str, cause: &str) {
 #[test]
 fn a_full_disk_leaves_the_old_file_as_it_was_in_every_format() {
     let disk = match Tmpfs::mount("2m") {
-        Ok(d) => d,
+        Ok(d) => {
+            common::not_skipped("a tmpfs");
+            d
+        }
         Err(why) => {
             common::skipped("a tmpfs", &format!("full-disk test skipped: {why}"));
             return;
@@ -556,6 +559,7 @@ fn a_read_only_folder_gives_one_clear_error_and_writes_nothing() {
                     );
                     return;
                 }
+                common::not_skipped("a read-only tmpfs");
                 let p = disk.path().to_path_buf();
                 (Some(disk), None, p)
             }
