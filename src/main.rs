@@ -4,7 +4,7 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use cli::common::EXIT_ERROR;
 
@@ -18,7 +18,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Turn news about a conflict into a graph of its actors.
 #[derive(Parser)]
-#[command(name = "actorgraph", version, about, long_about = None)]
+#[command(name = "actorgraph", version, about, long_about = None, after_help = MAIN_EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -27,9 +27,16 @@ struct Cli {
     quiet: bool,
 }
 
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  actorgraph build seeds/ -o graph.json                       the graph of a folder of articles
+  actorgraph query graph.json backers khalifa_haftar          who backs an actor
+  actorgraph eval --gold tests/gold seeds/ -v                 score against gold graphs";
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the graph of the input documents and write it.
+    #[command(after_help = cli::build::EXAMPLES)]
     Build(cli::build::BuildArgs),
     /// Write a graph saved as JSON in another format or view, without reading the articles again.
     Convert(cli::convert::ConvertArgs),
@@ -48,6 +55,10 @@ enum Command {
     Merge(cli::merge::MergeArgs),
     /// Show what a name links to (and how, and near names), or --list the gazetteer as CSV.
     Actors(cli::actors::ActorsArgs),
+    /// Print a shell completion script (bash, zsh, fish) to standard output.
+    Completions(cli::completions::CompletionsArgs),
+    /// Print the man page (roff) to standard output.
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -63,6 +74,8 @@ fn main() -> ExitCode {
         Command::Query(a) => cli::query::run(a),
         Command::Merge(a) => cli::merge::run(a),
         Command::Actors(a) => cli::actors::run(a),
+        Command::Completions(a) => cli::completions::completions(a, Cli::command()),
+        Command::Man => cli::completions::man(Cli::command()),
     };
     match result {
         Ok(code) => code,

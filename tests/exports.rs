@@ -36,12 +36,17 @@ fn have_graphology() -> bool {
         return false;
     }
     let installed = root().join("tests/js/node_modules/graphology-gexf").is_dir();
-    if !installed {
+    if installed {
+        common::not_skipped("graphology-gexf");
+    } else {
         assert!(
             std::env::var_os("CI").is_none(),
             "graphology-gexf is required in CI (.ci/run installs it with npm ci --prefix tests/js)"
         );
-        eprintln!("note: graphology-gexf not installed (npm ci --prefix tests/js), part of this test skipped");
+        common::skipped(
+            "graphology-gexf",
+            "graphology-gexf not installed (npm ci --prefix tests/js), part of this test skipped",
+        );
     }
     installed
 }

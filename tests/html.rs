@@ -299,12 +299,17 @@ fn have_browser() -> bool {
         return false;
     }
     let installed = root().join("tests/browser/node_modules/playwright-core").is_dir();
-    if !installed {
+    if installed {
+        common::not_skipped("playwright-core");
+    } else {
         assert!(
             std::env::var_os("CI").is_none(),
             "playwright-core is required in CI (.ci/run installs it with npm ci --prefix tests/browser)"
         );
-        eprintln!("note: playwright-core not installed (npm ci --prefix tests/browser), the browser test skipped");
+        common::skipped(
+            "playwright-core",
+            "playwright-core not installed (npm ci --prefix tests/browser), the browser test skipped",
+        );
     }
     installed
 }

@@ -569,10 +569,14 @@ fn a_failed_write_leaves_the_old_graph_intact() {
     let read_only = std::fs::write(&probe, b"x").is_err();
     let _ = std::fs::remove_file(&probe);
     if read_only {
+        common::not_skipped("a read-only directory");
         let o = run(&["build", "seeds/", "--into", g.to_str().unwrap()]);
         assert_failed_write_keeps(&o, &g, &old);
     } else {
-        eprintln!("note: running as root, the read-only directory case is skipped");
+        common::skipped(
+            "a read-only directory",
+            "running as root, the read-only directory case is skipped",
+        );
     }
     std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o755)).unwrap();
 

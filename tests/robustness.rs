@@ -379,9 +379,12 @@ fn assert_cause_once(message: &str, cause: &str) {
 #[test]
 fn a_full_disk_leaves_the_old_file_as_it_was_in_every_format() {
     let disk = match Tmpfs::mount("2m") {
-        Ok(d) => d,
+        Ok(d) => {
+            common::not_skipped("a tmpfs");
+            d
+        }
         Err(why) => {
-            eprintln!("note: full-disk test skipped: {why}");
+            common::skipped("a tmpfs", &format!("full-disk test skipped: {why}"));
             return;
         }
     };
@@ -550,14 +553,21 @@ fn a_read_only_folder_gives_one_clear_error_and_writes_nothing() {
             Ok(disk) => {
                 std::fs::write(disk.path().join("graph.json"), std::fs::read(graph).unwrap()).unwrap();
                 if let Err(why) = disk.read_only() {
-                    eprintln!("note: read-only test skipped: remounting read-only failed: {why}");
+                    common::skipped(
+                        "a read-only tmpfs",
+                        &format!("read-only test skipped: remounting read-only failed: {why}"),
+                    );
                     return;
                 }
+                common::not_skipped("a read-only tmpfs");
                 let p = disk.path().to_path_buf();
                 (Some(disk), None, p)
             }
             Err(why) => {
-                eprintln!("note: read-only test skipped: running as root, which ignores permission bits, and {why}");
+                common::skipped(
+                    "a read-only tmpfs",
+                    &format!("read-only test skipped: running as root, which ignores permission bits, and {why}"),
+                );
                 return;
             }
         }

@@ -11,6 +11,13 @@ use actorgraph::graph::{GraphOptions, DEFAULT_MAX_EVIDENCE};
 use super::common::{documents, finish, nothing_read, pipeline, ModelArgs, Skips};
 use super::output::OutputArgs;
 
+/// The examples at the end of `actorgraph build --help`.
+pub const EXAMPLES: &str = "\
+Examples:
+  actorgraph build seeds/ -o graph.json                                  node-link JSON (networkx)
+  actorgraph build news.jsonl.gz --format html -o graph.html             a page to explore in a browser
+  actorgraph build articles/ --gazetteer my_actors.csv --format svg -o graph.svg";
+
 #[derive(Args)]
 pub struct BuildArgs {
     /// Input: .txt files, folders, .jsonl files (.gz too), or - for JSON Lines on stdin.

@@ -84,11 +84,12 @@ pub fn documents<'a>(
     skips: &'a mut Skips,
 ) -> impl Iterator<Item = Document> + 'a {
     let mut reader = Reader::new(inputs);
-    // a spinner on a terminal's standard error, unless --quiet
-    let bar = super::progress::reading();
+    // on a terminal's standard error, unless --quiet: a bar over the
+    // inputs' bytes when their size is known, a spinner otherwise
+    let mut bar = super::progress::Reading::new(actorgraph::corpus::input_bytes(inputs));
     std::iter::from_fn(move || loop {
         let Some(item) = reader.next() else {
-            bar.finish_and_clear();
+            bar.finish();
             return None;
         };
         for w in reader.take_warnings() {
@@ -98,7 +99,7 @@ pub fn documents<'a>(
         match item {
             Ok(mut d) => {
                 skips.read += 1;
-                bar.inc(1);
+                bar.document(reader.bytes_read());
                 if d.date.is_none() {
                     d.date = date;
                 }
@@ -107,6 +108,7 @@ pub fn documents<'a>(
             Err(e) => {
                 skips.skipped += 1;
                 *skips.reasons.entry(e.reason()).or_default() += 1;
+                bar.skipped(reader.bytes_read());
                 bar.suspend(|| eprintln!("actorgraph: skipped: {e}"));
             }
         }

@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod build;
 pub mod common;
+pub mod completions;
 pub mod convert;
 pub mod eval;
 pub mod list;

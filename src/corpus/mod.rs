@@ -11,6 +11,8 @@ use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use flate2::read::MultiGzDecoder;
@@ -208,6 +210,47 @@ pub struct Reader {
     seen: HashSet<String>,
     warnings: Vec<Warning>,
     buf: Vec<u8>,
+    /// Bytes taken from input files so far (as stored: a `.gz` counts its
+    /// compressed bytes), for a progress display against [`input_bytes`].
+    bytes_read: Arc<AtomicU64>,
+}
+
+/// A file's bytes, counted as they are read.
+struct Counted {
+    file: File,
+    count: Arc<AtomicU64>,
+}
+
+impl Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.file.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// The total size of the files `inputs` name, folders expanded as
+/// [`Reader::new`] expands them (a `.gz` counted as stored); `None` when it
+/// cannot be known up front (standard input, a missing file, a pipe).
+pub fn input_bytes<P: AsRef<Path>>(inputs: &[P]) -> Option<u64> {
+    let mut total = 0u64;
+    for input in inputs {
+        let path = input.as_ref();
+        if path.as_os_str() == "-" {
+            return None;
+        }
+        let meta = std::fs::metadata(path).ok()?;
+        if meta.is_dir() {
+            for file in list_folder(path).ok()? {
+                total += std::fs::metadata(file).ok()?.len();
+            }
+        } else if meta.is_file() {
+            total += meta.len();
+        } else {
+            return None;
+        }
+    }
+    Some(total)
 }
 
 impl Reader {
@@ -224,7 +267,15 @@ impl Reader {
             seen: HashSet::new(),
             warnings: Vec::new(),
             buf: Vec::new(),
+            bytes_read: Arc::new(AtomicU64::new(0)),
         }
+    }
+
+    /// Bytes read from input files so far (a `.gz` counted as stored, not
+    /// decompressed; standard input and [`Reader::from_reader`] sources not
+    /// counted): with [`input_bytes`], how far a run has got.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read.load(Ordering::Relaxed)
     }
 
     /// A reader of JSON Lines from any byte source (a socket, a pipe, a
@@ -283,6 +334,10 @@ impl Reader {
         let file = match File::open(&path) {
             Ok(f) => f,
             Err(source) => return Some(Err(CorpusError::Io { path: shown, source })),
+        };
+        let file = Counted {
+            file,
+            count: Arc::clone(&self.bytes_read),
         };
         let raw: Box<dyn Read> = if gz {
             Box::new(MultiGzDecoder::new(BufReader::new(file)))
@@ -818,5 +873,29 @@ mod tests {
             NaiveDate::from_ymd_opt(2020, 12, 31)
         );
         assert_eq!(parse_date("31/12/2020"), None);
+    }
+
+    #[test]
+    fn the_bytes_read_reach_the_inputs_size() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Yemen's Houthis attacked Saudi Arabia.").unwrap();
+        std::fs::write(dir.path().join("notes.md"), "not an input").unwrap();
+        let lines = "{\"id\":\"s1\",\"text\":\"The RSF shelled El Fasher.\"}\nnot json\n";
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        std::io::Write::write_all(&mut gz, lines.as_bytes()).unwrap();
+        let gz = gz.finish().unwrap();
+        let gz_path = dir.path().join("b.jsonl.gz");
+        std::fs::write(&gz_path, &gz).unwrap();
+        // the folder's two inputs (notes.md is not one), the .gz as stored
+        let size = 38 + gz.len() as u64;
+        assert_eq!(input_bytes(&[dir.path()]), Some(size));
+        assert_eq!(input_bytes(&[gz_path.as_path()]), Some(gz.len() as u64));
+        assert_eq!(input_bytes(&[Path::new("-")]), None);
+        assert_eq!(input_bytes(&[dir.path().join("missing.txt")]), None);
+        let mut reader = Reader::new(&[dir.path()]);
+        assert_eq!(reader.bytes_read(), 0);
+        let items: Vec<_> = reader.by_ref().collect();
+        assert_eq!(items.len(), 3, "two documents and a bad line");
+        assert_eq!(reader.bytes_read(), size);
     }
 }
