@@ -24,6 +24,7 @@
 
 mod coref;
 pub mod gazetteer;
+mod office;
 pub mod suggest;
 pub mod variant;
 
@@ -355,6 +356,8 @@ pub struct Linker {
     /// One-word demonym -> its state ("libyan" -> libya), when only one
     /// actor claims it.
     demonyms: FxHashMap<String, ActorId>,
+    /// Who holds which office of which actor, read from the role titles.
+    offices: office::Offices,
 }
 
 /// An alias as variant matching sees it.
@@ -521,6 +524,7 @@ impl Linker {
         }
         let demonyms = demonyms.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
         Linker {
+            offices: office::Offices::new(&gazetteer),
             gazetteer,
             patterns,
             first_word_bits: HashBits::new(by_first_word.keys().copied()),
@@ -564,7 +568,7 @@ impl Linker {
             self.variants(s, &mut found, &state);
             // variants can name leaders too: "al-Asad's army"
             self.forces(s, &mut found);
-            coref::resolve(self, s, &mut found, &state);
+            coref::resolve(self, s, &mut found, &state, doc.date);
             merge_adjacent(s, &mut found);
             for m in &found {
                 self.remember(s, m, &mut state);

@@ -1,0 +1,200 @@
+//! Offices: who holds which office of which actor, and when.
+//!
+//! A role title of the gazetteer ("Russian president", "president of
+//! Russia", "RSF commander", "Russia's top diplomat") is read as an office
+//! ("president", "commander", "top diplomat") of an actor (a state, a body,
+//! an armed group): the name or demonym of that actor before the office,
+//! or after "of". The index answers descriptions that name the office
+//! without the title's words: "the president" (a holder of a country the
+//! document names), "the group's leader", "his first vice president",
+//! "Nigeria's defense minister".
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+
+use super::gazetteer::{ActorId, ActorKind, Gazetteer};
+use crate::text::normalize_phrase;
+
+/// One holder of one office.
+#[derive(Debug, Clone)]
+struct Holder {
+    person: ActorId,
+    of: ActorId,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+}
+
+/// Office (normalised words joined by spaces) -> its holders.
+#[derive(Debug, Default)]
+pub(super) struct Offices {
+    by_office: FxHashMap<String, Vec<Holder>>,
+    /// The most words an office has.
+    longest: usize,
+}
+
+/// The normalised words of a phrase.
+fn words(phrase: &str) -> Vec<String> {
+    normalize_phrase(phrase)
+        .0
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
+
+impl Offices {
+    /// Read every role title of `g` as an office of an actor.
+    pub(super) fn new(g: &Gazetteer) -> Offices {
+        // names and demonyms of the actors offices belong to; a name two
+        // actors claim is no one's
+        let mut names: FxHashMap<String, Option<ActorId>> = FxHashMap::default();
+        for (i, a) in g.actors().iter().enumerate() {
+            if a.kind == ActorKind::Person {
+                continue;
+            }
+            let id = ActorId(i as u32);
+            for n in a.aliases.iter().chain(&a.demonyms) {
+                let key = words(n).join(" ");
+                if key.is_empty() {
+                    continue;
+                }
+                let e = names.entry(key).or_insert(Some(id));
+                if *e != Some(id) {
+                    *e = None;
+                }
+            }
+        }
+        let mut out = Offices::default();
+        for (i, a) in g.actors().iter().enumerate() {
+            if a.kind != ActorKind::Person {
+                continue;
+            }
+            for r in &a.roles {
+                if let Some((office, of)) = office_of(&words(&r.title), &names) {
+                    out.add(office, ActorId(i as u32), of, r.from, r.until);
+                }
+            }
+        }
+        out
+    }
+
+    fn add(&mut self, office: String, person: ActorId, of: ActorId, from: Option<NaiveDate>, until: Option<NaiveDate>) {
+        self.longest = self.longest.max(office.split(' ').count());
+        let list = self.by_office.entry(office).or_default();
+        if !list
+            .iter()
+            .any(|h| h.person == person && h.of == of && h.from == from && h.until == until)
+        {
+            list.push(Holder {
+                person,
+                of,
+                from,
+                until,
+            });
+        }
+    }
+
+    /// The most words an office has.
+    pub(super) fn longest(&self) -> usize {
+        self.longest
+    }
+
+    /// Whether `office` is the office of anyone.
+    pub(super) fn is_office(&self, office: &str) -> bool {
+        self.by_office.contains_key(office)
+    }
+
+    /// Whether `person` holds `office` (of anyone) at `date`.
+    pub(super) fn holds(&self, person: ActorId, office: &str, date: Option<NaiveDate>) -> bool {
+        self.by_office
+            .get(office)
+            .is_some_and(|l| l.iter().any(|h| h.person == person && held(h, date)))
+    }
+
+    /// The one holder of `office` of `of` at `date` (without a date, the
+    /// holder whose term has not ended); none when two would do.
+    pub(super) fn holder(&self, office: &str, of: ActorId, date: Option<NaiveDate>) -> Option<ActorId> {
+        let mut found = self
+            .by_office
+            .get(office)?
+            .iter()
+            .filter(|h| h.of == of && held(h, date))
+            .map(|h| h.person);
+        let first = found.next()?;
+        found.all(|p| p == first).then_some(first)
+    }
+}
+
+fn held(h: &Holder, date: Option<NaiveDate>) -> bool {
+    match date {
+        Some(d) => h.from.is_none_or(|f| f <= d) && h.until.is_none_or(|u| d <= u),
+        None => h.until.is_none(),
+    }
+}
+
+/// "russian president" -> ("president", russia); "president of russia",
+/// "russia 's top diplomat", "rsf commander" likewise.
+fn office_of(w: &[String], names: &FxHashMap<String, Option<ActorId>>) -> Option<(String, ActorId)> {
+    let w = if w.first().is_some_and(|x| x == "the") {
+        &w[1..]
+    } else {
+        w
+    };
+    let n = w.len();
+    // "office of [the] NAME"
+    if let Some(p) = w.iter().position(|x| x == "of").filter(|&p| p > 0) {
+        let rest = &w[p + 1..];
+        let rest = if rest.first().is_some_and(|x| x == "the") {
+            &rest[1..]
+        } else {
+            rest
+        };
+        if let Some(Some(a)) = names.get(&rest.join(" ")) {
+            return Some((w[..p].join(" "), *a));
+        }
+    }
+    // "NAME ['s] office", the longest name
+    for k in (1..n).rev() {
+        if let Some(Some(a)) = names.get(&w[..k].join(" ")) {
+            let rest = if w[k] == "'s" { &w[k + 1..] } else { &w[k..] };
+            if !rest.is_empty() && !rest.contains(&"of".to_string()) {
+                return Some((rest.join(" "), *a));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> FxHashMap<String, Option<ActorId>> {
+        let mut m = FxHashMap::default();
+        m.insert("peru".to_string(), Some(ActorId(1)));
+        m.insert("peruvian".to_string(), Some(ActorId(1)));
+        m.insert("farc".to_string(), Some(ActorId(2)));
+        m.insert("african union".to_string(), Some(ActorId(3)));
+        m
+    }
+
+    fn read(t: &str) -> Option<(String, ActorId)> {
+        office_of(&words(t), &names())
+    }
+
+    #[test]
+    fn titles_are_read_as_an_office_of_an_actor() {
+        assert_eq!(read("Peruvian president"), Some(("president".into(), ActorId(1))));
+        assert_eq!(
+            read("prime minister of Peru"),
+            Some(("prime minister".into(), ActorId(1)))
+        );
+        assert_eq!(read("Peru's top diplomat"), Some(("top diplomat".into(), ActorId(1))));
+        assert_eq!(read("FARC commander"), Some(("commander".into(), ActorId(2))));
+        assert_eq!(
+            read("chairperson of the African Union"),
+            Some(("chairperson".into(), ActorId(3)))
+        );
+        assert_eq!(read("Kremlin spokesman"), None);
+        assert_eq!(read("Peru"), None);
+    }
+}
