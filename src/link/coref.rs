@@ -108,6 +108,7 @@ pub(super) fn resolve(
     chairs(l, s, mentions);
     leader_state(l, s, mentions, date);
     bodies(l, s, mentions, state);
+    mentions.sort_by_key(|m| m.first_token);
     kinds(l, s, mentions, state);
     latter(s, mentions, state);
     pronouns(l, s, mentions, state);
@@ -407,6 +408,14 @@ fn pronouns(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSt
     }
 }
 
+/// How far from a pronoun its clause's bounds are looked for, in tokens.
+const CLAUSE_WINDOW: usize = 60;
+
+/// How many of `mentions` (in text order) start before token `k`.
+fn starting_before(mentions: &[Mention], k: usize) -> usize {
+    mentions.partition_point(|m| m.first_token < k)
+}
+
 /// Whether token `k` opens a clause: a clause word, a comma or a semicolon.
 fn opens_clause(s: &Sentence, k: usize) -> bool {
     matches!(s.tokens[k].norm(s), "," | ";" | ":") || cues().clause_openers.match_at(s, k) == Some(k + 1)
@@ -426,14 +435,21 @@ fn neuter_antecedent(l: &Linker, s: &Sentence, mentions: &[Mention], i: usize, s
     let w = s.tokens[i].norm(s);
     // "ties with Algeria over its support": the nearest actor
     if w == "its" && i > 0 && c.attached_before.match_at(s, i - 1) == Some(i) {
-        if let Some(m) = mentions.iter().rev().find(|m| m.end_token <= i && fits(m.actor)) {
+        let before = &mentions[..starting_before(mentions, i)];
+        if let Some(m) = before.iter().rev().find(|m| m.end_token <= i && fits(m.actor)) {
             return Some(m.actor);
         }
     }
-    let clause_start = (0..i).rev().find(|&k| opens_clause(s, k)).map_or(0, |k| k + 1);
-    let clause_end = (i + 1..s.tokens.len())
-        .find(|&k| opens_clause(s, k))
-        .unwrap_or(s.tokens.len());
+    // clauses are looked for in a window, and only the mentions near the
+    // pronoun are read, so that a run-on sentence costs no more per
+    // pronoun than a short one
+    let lo = i.saturating_sub(CLAUSE_WINDOW);
+    let hi = s.tokens.len().min(i + CLAUSE_WINDOW);
+    let clause_start = (lo..i).rev().find(|&k| opens_clause(s, k)).map_or(lo, |k| k + 1);
+    let clause_end = (i + 1..hi).find(|&k| opens_clause(s, k)).unwrap_or(hi);
+    let first_of_sentence = mentions.first().filter(|m| m.end_token <= i);
+    let all = mentions;
+    let mentions = &all[starting_before(all, lo)..starting_before(all, clause_end)];
     // "opposes it.", "accusing it of": an object; "said it will": a subject
     let subject_position = s
         .tokens
@@ -452,10 +468,7 @@ fn neuter_antecedent(l: &Linker, s: &Sentence, mentions: &[Mention], i: usize, s
             );
         } else {
             // "Uganda opposes it", ", accusing it": not the subject
-            let subject = mentions
-                .iter()
-                .find(in_clause_before)
-                .or_else(|| mentions.iter().find(|m| m.end_token <= i));
+            let subject = mentions.iter().find(in_clause_before).or(first_of_sentence);
             excluded.extend(subject.map(|m| m.actor));
         }
     }
@@ -473,7 +486,7 @@ fn neuter_antecedent(l: &Linker, s: &Sentence, mentions: &[Mention], i: usize, s
             return Some(m.actor);
         }
     }
-    let actor = antecedents(s, mentions, i, state).find(|&a| allowed(a))?;
+    let actor = antecedents(s, all, i, state).find(|&a| allowed(a))?;
     if w == "it" && !subject_position {
         // a definite noun phrase naming no actor between the antecedent's
         // last mention and the pronoun is what "it" refers to
@@ -482,12 +495,12 @@ fn neuter_antecedent(l: &Linker, s: &Sentence, mentions: &[Mention], i: usize, s
             .filter(|m| m.end_token <= i && m.actor == actor)
             .map(|m| m.end_token)
             .next_back()
-            .unwrap_or(0);
-        let cov = covered(mentions, s.tokens.len());
+            .unwrap_or(lo);
+        let free = |k: usize| !mentions.iter().any(|m| m.first_token <= k && k < m.end_token);
         let unlinked_np = (from..i.saturating_sub(1)).any(|k| {
             s.tokens[k].norm(s) == "the"
-                && cov[k].is_none()
-                && cov[k + 1].is_none()
+                && free(k)
+                && free(k + 1)
                 && s.tokens[k + 1].kind == TokenKind::Word
                 && s.tokens[k + 1].case == Case::Lower
         });
@@ -508,7 +521,7 @@ fn nearest<'a>(
 ) -> impl Iterator<Item = ActorId> + 'a {
     let index = s.index;
     let near = state.history.partition_point(|(si, ..)| *si + LOOKBACK < index);
-    mentions
+    mentions[..starting_before(mentions, before)]
         .iter()
         .rev()
         .filter(move |m| m.end_token <= before)
@@ -658,8 +671,8 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
     let g = l.gazetteer();
     let n = s.tokens.len();
     let mut i = 0;
+    let mut cov = covered(mentions, n);
     while i < n {
-        let cov = covered(mentions, n);
         // the owner: a mention (a pronoun included) and its "'s", or "the"
         let (owner, mut j) = match cov[i] {
             Some(k) if mentions[k].first_token == i => {
@@ -742,6 +755,7 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
                     ..make(s, first, end, actor, 0.7)
                 });
                 mentions.sort_by_key(|m| m.first_token);
+                cov = covered(mentions, n);
                 i = end;
                 continue;
             }
@@ -749,6 +763,7 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
         };
         mentions.push(make(s, first, end, actor, 0.7));
         mentions.sort_by_key(|m| m.first_token);
+        cov = covered(mentions, n);
         i = end;
     }
 }
@@ -783,7 +798,7 @@ fn loyal_to(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>) {
         } else {
             None
         };
-        let prev_end = mentions[..k].iter().map(|x| x.end_token).max().unwrap_or(0);
+        let prev_end = k.checked_sub(1).map_or(0, |p| mentions[p].end_token);
         match head.filter(|&h| h >= prev_end) {
             Some(h) => {
                 let end = m.end_token;

@@ -457,7 +457,9 @@ impl Linker {
                 add(&seat.place, id, EntryKind::Metonym, seat.from, seat.until, None);
             }
             for r in &a.roles {
-                add(&r.title, id, EntryKind::Role, r.from, r.until, None);
+                for title in office::phrasings(&gazetteer, r) {
+                    add(&title, id, EntryKind::Role, r.from, r.until, None);
+                }
             }
             if a.kind != ActorKind::State {
                 for (head, country) in elliptic_heads(&a.aliases, &state_names) {

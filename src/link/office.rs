@@ -9,11 +9,70 @@
 //! document names), "the group's leader", "his first vice president",
 //! "Nigeria's defense minister".
 
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
+use serde::Deserialize;
 
-use super::gazetteer::{ActorId, ActorKind, Gazetteer};
+use super::gazetteer::{ActorId, ActorKind, Gazetteer, RoleSpec};
 use crate::text::normalize_phrase;
+
+/// Other names of offices (`office.ron`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfficeFile {
+    synonyms: Vec<(String, Vec<String>)>,
+}
+
+const OFFICE_WORDS: &str = include_str!("office.ron");
+
+/// Office -> its other names.
+fn synonyms() -> &'static FxHashMap<String, Vec<String>> {
+    static SYNONYMS: OnceLock<FxHashMap<String, Vec<String>>> = OnceLock::new();
+    SYNONYMS.get_or_init(|| {
+        let f: OfficeFile = ron::from_str(OFFICE_WORDS).expect("embedded office.ron is valid");
+        f.synonyms.into_iter().collect()
+    })
+}
+
+/// The titles a role is written as: its own title, and for an office of an
+/// actor the phrasings derived from that actor's names and demonyms
+/// ("Russian president", "president of Russia", "Russian leader", and "RSF
+/// commander" for an acronym). The possessive ("Russia's president") is
+/// left to coreference, which reads it as a description: glued to a name
+/// ("Ukraine's President Petro Poroshenko") it must stay a mention of its
+/// own, which a title glued to a name does not.
+pub(super) fn phrasings(g: &Gazetteer, r: &RoleSpec) -> Vec<String> {
+    let mut out = Vec::new();
+    if !r.title.is_empty() {
+        out.push(r.title.clone());
+    }
+    let (Some(office), Some(of)) = (&r.office, r.of.as_deref().and_then(|id| g.by_id(id))) else {
+        return out;
+    };
+    let a = g.actor(of);
+    let mut names = vec![office.clone()];
+    names.extend(synonyms().get(office.as_str()).into_iter().flatten().cloned());
+    for o in &names {
+        for d in &a.demonyms {
+            out.push(format!("{d} {o}"));
+        }
+        for n in &a.aliases {
+            out.push(format!("{o} of {n}"));
+            if n.contains(' ') {
+                out.push(format!("{o} of the {n}"));
+            }
+            let acronym = n.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            if acronym || a.kind != ActorKind::State {
+                out.push(format!("{n} {o}"));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
 
 /// One holder of one office.
 #[derive(Debug, Clone)]
@@ -69,7 +128,12 @@ impl Offices {
                 continue;
             }
             for r in &a.roles {
-                if let Some((office, of)) = office_of(&words(&r.title), &names) {
+                let written = r
+                    .office
+                    .as_deref()
+                    .zip(r.of.as_deref().and_then(|id| g.by_id(id)))
+                    .map(|(o, of)| (words(o).join(" "), of));
+                if let Some((office, of)) = written.or_else(|| office_of(&words(&r.title), &names)) {
                     out.add(office, ActorId(i as u32), of, r.from, r.until);
                 }
             }
@@ -179,6 +243,59 @@ mod tests {
 
     fn read(t: &str) -> Option<(String, ActorId)> {
         office_of(&words(t), &names())
+    }
+
+    #[test]
+    fn an_office_of_an_actor_is_phrased_every_usual_way() {
+        let mut b = crate::link::gazetteer::GazetteerBuilder::new();
+        b.add_text(
+            "t.ron",
+            r#"(actors: [
+                (id: "chile", label: "Chile", kind: state, demonyms: ["Chilean"]),
+                (id: "kla", label: "Kosovo Liberation Army", kind: armed_group, aliases: ["KLA"]),
+                (id: "p", label: "P", kind: person, roles: [
+                    (office: "president", of: "chile", from: "2022-03-11"),
+                    (office: "commander", of: "kla"),
+                ]),
+            ])"#,
+        )
+        .unwrap();
+        let g = b.build().unwrap();
+        let p = g.actor(g.by_id("p").unwrap());
+        let president = phrasings(&g, &p.roles[0]);
+        for t in ["Chilean president", "president of Chile", "Chilean leader"] {
+            assert!(president.contains(&t.to_string()), "{t} in {president:?}");
+        }
+        assert!(!president.contains(&"Chile president".to_string()));
+        let commander = phrasings(&g, &p.roles[1]);
+        for t in ["KLA commander", "commander of the Kosovo Liberation Army"] {
+            assert!(commander.contains(&t.to_string()), "{t} in {commander:?}");
+        }
+        let offices = Offices::new(&g);
+        let date = crate::corpus::parse_date("2023-01-01");
+        assert_eq!(
+            offices.holder("president", g.by_id("chile").unwrap(), date),
+            g.by_id("p")
+        );
+    }
+
+    #[test]
+    fn a_role_of_an_unknown_actor_is_an_error() {
+        let mut b = crate::link::gazetteer::GazetteerBuilder::new();
+        b.add_text(
+            "t.ron",
+            r#"(actors: [(id: "p", label: "P", kind: person, roles: [(office: "king", of: "nowhere")])])"#,
+        )
+        .unwrap();
+        let e = b.build().unwrap_err().to_string();
+        assert!(e.contains("role of \"nowhere\" names no actor"), "{e}");
+        let mut b = crate::link::gazetteer::GazetteerBuilder::new();
+        b.add_text(
+            "t.ron",
+            r#"(actors: [(id: "p", label: "P", kind: person, roles: [(office: "king")])])"#,
+        )
+        .unwrap();
+        assert!(b.build().unwrap_err().to_string().contains("a role needs a title"));
     }
 
     #[test]
