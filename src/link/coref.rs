@@ -538,7 +538,30 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
     let mut found = Vec::new();
     let mut i = 0;
     while i < n {
-        let det = i > 0 && matches!(s.tokens[i - 1].norm(s), "the" | "this" | "that") && cov[i - 1].is_none();
+        // "the bloc", and with up to two modifiers "the 27-nation bloc",
+        // "the transatlantic alliance" (not "the two governments": a count
+        // names more than one)
+        let is_det = |k: usize| matches!(s.tokens[k].norm(s), "the" | "this" | "that") && cov[k].is_none();
+        let modifier = |k: usize| {
+            let t = &s.tokens[k];
+            cov[k].is_none()
+                && t.case == Case::Lower
+                && matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                && !matches!(
+                    t.norm(s),
+                    "two" | "both" | "three" | "several" | "other" | "of" | "and" | "or"
+                )
+        };
+        let first = if i > 0 && is_det(i - 1) {
+            Some(i)
+        } else if i > 1 && modifier(i - 1) && is_det(i - 2) {
+            Some(i - 1)
+        } else if i > 2 && modifier(i - 1) && modifier(i - 2) && is_det(i - 3) {
+            Some(i - 2)
+        } else {
+            None
+        };
+        let det = first.is_some();
         let hit = cues().descriptions.iter().find_map(|(nouns, kinds)| {
             let end = nouns.match_at(s, i)?;
             // "Federal troops" needs no article, "the rebels" does
@@ -562,7 +585,7 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
         if lower && free && !named_after {
             let actor = nearest(mentions, s, i, state).find(|&a| kinds.contains(&g.actor(a).kind));
             if let Some(actor) = actor {
-                found.push((i, end, actor));
+                found.push((first.unwrap_or(i), end, actor));
             }
         }
         i = end;
@@ -697,9 +720,19 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
                 continue;
             }
         };
+        let adjectives = j;
         while j < n && ROLE_ADJECTIVES.contains(&s.tokens[j].norm(s)) && cov[j].is_none() {
             j += 1;
         }
+        // "the former president": a holder whose term has ended
+        let former = (adjectives..j).any(|k| s.tokens[k].norm(s) == "former");
+        let holds = |a: ActorId, office: &str| {
+            if former {
+                l.offices.held_before(a, office, date)
+            } else {
+                l.offices.holds(a, office, date)
+            }
+        };
         let Some((office, end)) = office_at(l, s, j, &cov) else {
             i += 1;
             continue;
@@ -724,8 +757,11 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
                     .filter(|&p| p != o)
             }
             None => nearest(mentions, s, i, state)
-                .find(|&a| g.actor(a).kind == ActorKind::Person && l.offices.holds(a, &office, date))
+                .find(|&a| g.actor(a).kind == ActorKind::Person && holds(a, &office))
                 .or_else(|| {
+                    if former {
+                        return None;
+                    }
                     // a bare title names a holder of a country the document
                     // names, never one of another conflict's
                     state

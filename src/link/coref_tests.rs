@@ -43,6 +43,9 @@ fn descriptions_name_the_nearest_actor_of_their_kind() {
     assert_eq!(actor_of(&l, t, "group"), Some("tplf".into()));
     let t = "The African Union met in Asmara. Eritrea later accused the bloc of bias.";
     assert_eq!(actor_of(&l, t, "bloc"), Some("african_union".into()));
+    // modifiers before the noun are part of the description
+    let t = "The African Union met in Asmara. Eritrea later accused the continental bloc of bias.";
+    assert_eq!(actor_of(&l, t, "continental bloc"), Some("african_union".into()));
     // no armed group named: the rebels stay unknown
     let t = "Iran spoke on Monday. The rebels did not reply.";
     assert_eq!(actor_of(&l, t, "rebels"), None);
@@ -60,6 +63,11 @@ fn offices_without_their_title_name_the_holder() {
     assert_eq!(actor_of(&l, t, "African Union's envoy"), Some("ngozi_okafor".into()));
     let t = "Eritrea hosted the talks. Ethiopia's prime minister did not come.";
     assert_eq!(actor_of(&l, t, "Ethiopia's prime minister"), Some("abiy_ahmed".into()));
+    // "former": a holder named before whose term has ended
+    let t = "Pompeo and Blinken spoke. The former secretary of state left early.";
+    let t2 = "Pompeo and Blinken spoke on 2023-06-01.";
+    assert_eq!(actor_of(&l, t2, "Pompeo"), Some("mike_pompeo".into()));
+    assert_eq!(actor_of(&l, t, "secretary of state"), Some("mike_pompeo".into()));
     // a bare title names a holder of a country the document names only
     let t = "Russia said talks failed. The prime minister resigned.";
     assert_eq!(actor_of(&l, t, "prime minister"), None);

@@ -174,6 +174,15 @@ impl Offices {
             .is_some_and(|l| l.iter().any(|h| h.person == person && held(h, date)))
     }
 
+    /// Whether `person` held `office` (of anyone) in a term that ended
+    /// before `date` (without a date, in any term that has ended).
+    pub(super) fn held_before(&self, person: ActorId, office: &str, date: Option<NaiveDate>) -> bool {
+        self.by_office.get(office).is_some_and(|l| {
+            l.iter()
+                .any(|h| h.person == person && h.until.is_some_and(|u| date.is_none_or(|d| u < d)))
+        })
+    }
+
     /// The one holder of `office` of `of` at `date` (without a date, the
     /// holder whose term has not ended); none when two would do.
     pub(super) fn holder(&self, office: &str, of: ActorId, date: Option<NaiveDate>) -> Option<ActorId> {
@@ -220,7 +229,7 @@ fn office_of(w: &[String], names: &FxHashMap<String, Option<ActorId>>) -> Option
     for k in (1..n).rev() {
         if let Some(Some(a)) = names.get(&w[..k].join(" ")) {
             let rest = if w[k] == "'s" { &w[k + 1..] } else { &w[k..] };
-            if !rest.is_empty() && !rest.contains(&"of".to_string()) {
+            if !rest.is_empty() {
                 return Some((rest.join(" "), *a));
             }
         }
