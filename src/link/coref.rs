@@ -14,9 +14,75 @@
 //!
 //! When no antecedent fits, the phrase stays unlinked.
 
-use super::{DocActors, DocState, LinkHow, Linker, Mention};
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::{DocActors, DocState, LinkHow, Linker, Mention, PhraseSet};
 use crate::link::gazetteer::{ActorId, ActorKind, Gender};
 use crate::text::{Case, Sentence, TokenKind};
+
+/// One kind of definite description ("the rebels") and the kinds of actor
+/// it may name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DescriptionSpec {
+    nouns: Vec<String>,
+    kinds: Vec<ActorKind>,
+}
+
+/// The words coreference reads (`coref.ron`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CorefFile {
+    descriptions: Vec<DescriptionSpec>,
+    latter: Vec<String>,
+    government_nouns: Vec<String>,
+    loyal_heads: Vec<String>,
+    chair_nouns: Vec<String>,
+    object_prepositions: Vec<String>,
+    attached_before: Vec<String>,
+    clause_openers: Vec<String>,
+    after_object: Vec<String>,
+}
+
+/// [`CorefFile`] as phrase sets.
+struct CorefCues {
+    descriptions: Vec<(PhraseSet, Vec<ActorKind>)>,
+    latter: PhraseSet,
+    government_nouns: PhraseSet,
+    loyal_heads: PhraseSet,
+    chair_nouns: PhraseSet,
+    object_prepositions: PhraseSet,
+    attached_before: PhraseSet,
+    clause_openers: PhraseSet,
+    after_object: PhraseSet,
+}
+
+const COREF_CUES: &str = include_str!("coref.ron");
+
+fn cues() -> &'static CorefCues {
+    static CUES: OnceLock<CorefCues> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let f: CorefFile = ron::from_str(COREF_CUES).expect("embedded coref.ron is valid");
+        CorefCues {
+            descriptions: f
+                .descriptions
+                .iter()
+                .map(|d| (PhraseSet::new(&d.nouns), d.kinds.clone()))
+                .collect(),
+            latter: PhraseSet::new(&f.latter),
+            government_nouns: PhraseSet::new(&f.government_nouns),
+            loyal_heads: PhraseSet::new(&f.loyal_heads),
+            chair_nouns: PhraseSet::new(&f.chair_nouns),
+            object_prepositions: PhraseSet::new(&f.object_prepositions),
+            attached_before: PhraseSet::new(&f.attached_before),
+            clause_openers: PhraseSet::new(&f.clause_openers),
+            after_object: PhraseSet::new(&f.after_object),
+        }
+    })
+}
 
 /// How many sentences back a pronoun or description looks.
 const LOOKBACK: usize = 4;
@@ -30,11 +96,25 @@ const PLURAL: &[&str] = &["they"];
 /// diplomat", "the former Ukrainian president".
 const ROLE_ADJECTIVES: &[&str] = &["top", "former", "chief", "senior", "new", "main", "visiting", "acting"];
 
-pub(super) fn resolve(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
+pub(super) fn resolve(
+    l: &Linker,
+    s: &Sentence,
+    mentions: &mut Vec<Mention>,
+    state: &DocState,
+    date: Option<NaiveDate>,
+) {
     government_of_country(l, s, mentions, state);
     descriptions(l, s, mentions, state);
+    chairs(l, s, mentions);
+    leader_state(l, s, mentions, state, date);
     bodies(l, s, mentions, state);
+    mentions.sort_by_key(|m| m.first_token);
+    kinds(l, s, mentions, state);
+    latter(s, mentions, state);
     pronouns(l, s, mentions, state);
+    mentions.sort_by_key(|m| m.first_token);
+    offices(l, s, mentions, state, date);
+    loyal_to(l, s, mentions, state);
     mentions.sort_by_key(|m| m.first_token);
 }
 
@@ -326,10 +406,501 @@ fn pronouns(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSt
         }
         // each pronoun is an antecedent for the next: "He met A, and last
         // week he met B"
-        let actor = antecedents(s, mentions, i, state).find(|&a| want(g.actor(a)));
+        let actor = if NEUTER.contains(&w) {
+            neuter_antecedent(l, s, mentions, i, state)
+        } else {
+            antecedents(s, mentions, i, state).find(|&a| want(g.actor(a)))
+        };
         if let Some(actor) = actor {
-            push(s, mentions, i, i + 1, actor, 0.5);
+            // "its fighters" are the actor's armed men: one mention
+            let end = if w == "its" {
+                l.force_nouns
+                    .match_at(s, i + 1)
+                    .filter(|&e| (i + 1..e).all(|k| cov[k].is_none()))
+                    .unwrap_or(i + 1)
+            } else {
+                i + 1
+            };
+            push(s, mentions, i, end, actor, 0.5);
             mentions.sort_by_key(|m| m.first_token);
         }
     }
 }
+
+/// How far from a pronoun its clause's bounds are looked for, in tokens.
+const CLAUSE_WINDOW: usize = 60;
+
+/// How many of `mentions` (in text order) start before token `k`.
+fn starting_before(mentions: &[Mention], k: usize) -> usize {
+    mentions.partition_point(|m| m.first_token < k)
+}
+
+/// Whether token `k` opens a clause: a clause word, a comma or a semicolon.
+fn opens_clause(s: &Sentence, k: usize) -> bool {
+    matches!(s.tokens[k].norm(s), "," | ";" | ":") || cues().clause_openers.match_at(s, k) == Some(k + 1)
+}
+
+/// The antecedent of "it" / "its" at token `i`: not a person; in the
+/// pronoun's own clause its subject, unless the pronoun is that clause's
+/// subject or object (a pronoun names no other argument of its verb:
+/// "It accused the bloc" is not the bloc); else the most salient actor
+/// before. An object "it" after a definite noun phrase that names no actor
+/// ("backs the mission, but opposes it") is that phrase, and stays
+/// unlinked.
+fn neuter_antecedent(l: &Linker, s: &Sentence, mentions: &[Mention], i: usize, state: &DocState) -> Option<ActorId> {
+    let g = l.doc_actors(state);
+    let c = cues();
+    let fits = |a: ActorId| g.actor(a).kind != ActorKind::Person;
+    let w = s.tokens[i].norm(s);
+    // "ties with Algeria over its support": the nearest actor
+    if w == "its" && i > 0 && c.attached_before.match_at(s, i - 1) == Some(i) {
+        let before = &mentions[..starting_before(mentions, i)];
+        if let Some(m) = before.iter().rev().find(|m| m.end_token <= i && fits(m.actor)) {
+            return Some(m.actor);
+        }
+    }
+    // clauses are looked for in a window, and only the mentions near the
+    // pronoun are read, so that a run-on sentence costs no more per
+    // pronoun than a short one
+    let lo = i.saturating_sub(CLAUSE_WINDOW);
+    let hi = s.tokens.len().min(i + CLAUSE_WINDOW);
+    let clause_start = (lo..i).rev().find(|&k| opens_clause(s, k)).map_or(lo, |k| k + 1);
+    let clause_end = (i + 1..hi).find(|&k| opens_clause(s, k)).unwrap_or(hi);
+    let first_of_sentence = mentions.first().filter(|m| m.end_token <= i);
+    let all = mentions;
+    let mentions = &all[starting_before(all, lo)..starting_before(all, clause_end)];
+    // "opposes it.", "accusing it of": an object; "said it will": a subject
+    let subject_position = s
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| t.kind != TokenKind::Punct && c.after_object.match_at(s, i + 1).is_none());
+    let in_clause_before = |m: &&Mention| m.first_token >= clause_start && m.end_token <= i;
+    let mut excluded: Vec<ActorId> = Vec::new();
+    if w == "it" {
+        if subject_position {
+            // "It had accused the bloc": not the bloc
+            excluded.extend(
+                mentions
+                    .iter()
+                    .filter(|m| m.first_token > i && m.end_token <= clause_end)
+                    .map(|m| m.actor),
+            );
+        } else {
+            // "Uganda opposes it", ", accusing it": not the subject
+            let subject = mentions.iter().find(in_clause_before).or(first_of_sentence);
+            excluded.extend(subject.map(|m| m.actor));
+        }
+    }
+    let allowed = |a: ActorId| fits(a) && !excluded.contains(&a);
+    // the subject of the pronoun's own clause ("if ECOWAS ends its
+    // sanctions"): not an object of a preposition
+    let after_preposition =
+        |m: &Mention| m.first_token > 0 && c.object_prepositions.match_at(s, m.first_token - 1) == Some(m.first_token);
+    if w == "its" || !subject_position {
+        if let Some(m) = mentions
+            .iter()
+            .filter(in_clause_before)
+            .find(|m| allowed(m.actor) && !after_preposition(m))
+        {
+            return Some(m.actor);
+        }
+    }
+    let actor = antecedents(s, all, i, state).find(|&a| allowed(a))?;
+    if w == "it" && !subject_position {
+        // a definite noun phrase naming no actor between the antecedent's
+        // last mention and the pronoun is what "it" refers to
+        let from = mentions
+            .iter()
+            .filter(|m| m.end_token <= i && m.actor == actor)
+            .map(|m| m.end_token)
+            .next_back()
+            .unwrap_or(lo);
+        let free = |k: usize| !mentions.iter().any(|m| m.first_token <= k && k < m.end_token);
+        let unlinked_np = (from..i.saturating_sub(1)).any(|k| {
+            s.tokens[k].norm(s) == "the"
+                && free(k)
+                && free(k + 1)
+                && s.tokens[k + 1].kind == TokenKind::Word
+                && s.tokens[k + 1].case == Case::Lower
+        });
+        if unlinked_np {
+            return None;
+        }
+    }
+    Some(actor)
+}
+
+/// Actors named before token `before`, nearest first: this sentence's
+/// mentions from the last back, then the sentences before.
+fn nearest<'a>(
+    mentions: &'a [Mention],
+    s: &Sentence,
+    before: usize,
+    state: &'a DocState,
+) -> impl Iterator<Item = ActorId> + 'a {
+    let index = s.index;
+    let near = state.history.partition_point(|(si, ..)| *si + LOOKBACK < index);
+    mentions[..starting_before(mentions, before)]
+        .iter()
+        .rev()
+        .filter(move |m| m.end_token <= before)
+        .map(|m| m.actor)
+        .chain(state.history[near..].iter().rev().map(|(_, a, _)| *a))
+}
+
+/// "the rebels", "the bloc", "the junta", "Federal troops": the nearest
+/// actor named before whose kind the description fits.
+fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
+    let g = l.doc_actors(state);
+    let n = s.tokens.len();
+    let cov = covered(mentions, n);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < n {
+        // "the bloc", and with up to two modifiers "the 27-nation bloc",
+        // "the transatlantic alliance" (not "the two governments": a count
+        // names more than one)
+        let is_det = |k: usize| matches!(s.tokens[k].norm(s), "the" | "this" | "that") && cov[k].is_none();
+        let modifier = |k: usize| {
+            let t = &s.tokens[k];
+            cov[k].is_none()
+                && t.case == Case::Lower
+                && matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                && !matches!(
+                    t.norm(s),
+                    "two" | "both" | "three" | "several" | "other" | "of" | "and" | "or"
+                )
+        };
+        let first = if i > 0 && is_det(i - 1) {
+            Some(i)
+        } else if i > 1 && modifier(i - 1) && is_det(i - 2) {
+            Some(i - 1)
+        } else if i > 2 && modifier(i - 1) && modifier(i - 2) && is_det(i - 3) {
+            Some(i - 2)
+        } else {
+            None
+        };
+        let det = first.is_some();
+        let hit = cues().descriptions.iter().find_map(|(nouns, kinds)| {
+            let end = nouns.match_at(s, i)?;
+            // "Federal troops" needs no article, "the rebels" does
+            let bare = end > i + 1;
+            (det || bare).then_some((end, kinds))
+        });
+        let Some((end, kinds)) = hit else {
+            i += 1;
+            continue;
+        };
+        let lower = (i..end).all(|k| s.tokens[k].case == Case::Lower || (k == 0 && !det));
+        let free = (i..end).all(|k| cov[k].is_none());
+        // "the rebel group Hamas", "the Group of Seven", "the alliance of
+        // Sahel States" name something else
+        let capital = |k: usize| {
+            s.tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Word && t.case != Case::Lower)
+        };
+        let named_after = capital(end) || (s.tokens.get(end).is_some_and(|t| t.norm(s) == "of") && capital(end + 1));
+        if lower && free && !named_after {
+            let actor = nearest(mentions, s, i, state).find(|&a| kinds.contains(&g.actor(a).kind));
+            if let Some(actor) = actor {
+                found.push((first.unwrap_or(i), end, actor));
+            }
+        }
+        i = end;
+    }
+    for (a, b, actor) in found {
+        push(s, mentions, a, b, actor, 0.6);
+    }
+    mentions.sort_by_key(|m| m.first_token);
+}
+
+/// "the latter": the last actor named before.
+fn latter(s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
+    let n = s.tokens.len();
+    let cov = covered(mentions, n);
+    let mut found = Vec::new();
+    for (i, c) in cov.iter().enumerate().skip(1) {
+        if c.is_some() || s.tokens[i - 1].norm(s) != "the" {
+            continue;
+        }
+        let Some(end) = cues().latter.match_at(s, i) else {
+            continue;
+        };
+        if let Some(actor) = nearest(mentions, s, i, state).next() {
+            found.push((i, end, actor));
+        }
+    }
+    for (a, b, actor) in found {
+        push(s, mentions, a, b, actor, 0.5);
+    }
+    mentions.sort_by_key(|m| m.first_token);
+}
+
+/// "the ECOWAS chair", "the AU's chairperson" are a person, not the body.
+fn chairs(_l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| {
+        let mut after = m.end_token;
+        if s.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Possessive) {
+            after += 1;
+        }
+        m.how == LinkHow::Coreference || cues().chair_nouns.match_at(s, after).is_none()
+    });
+}
+
+/// "Kagame's government", "the Trump administration", "Pashinyan's
+/// cabinet": the state the person leads (unless rival governments contest
+/// it then: a contested state names no one actor).
+fn leader_state(l: &Linker, s: &Sentence, mentions: &mut [Mention], state: &DocState, date: Option<NaiveDate>) {
+    let g = l.doc_actors(state);
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if g.actor(m.actor).kind != ActorKind::Person {
+            continue;
+        }
+        let mut after = m.end_token;
+        if s.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Possessive) {
+            after += 1;
+        }
+        let Some(end) = cues().government_nouns.match_at(s, after) else {
+            continue;
+        };
+        if mentions.get(i + 1).is_some_and(|x| x.first_token < end) {
+            continue;
+        }
+        let uncontested =
+            |a: ActorId| g.actor(a).kind == ActorKind::State && !g.actor(a).contested.iter().any(|p| p.holds(date));
+        let Some(state) = nation(g, m.actor).filter(|&a| uncontested(a)) else {
+            continue;
+        };
+        let m = &mut mentions[i];
+        m.inner.push((m.actor, m.start, m.end));
+        m.actor = state;
+        m.end_token = end;
+        m.end = s.tokens[end - 1].end;
+        m.how = LinkHow::Coreference;
+        m.score = 0.7;
+    }
+}
+
+/// The office named at token `j` (after role adjectives), and where it
+/// ends: the longest run of words that is an office of someone.
+fn office_at(l: &Linker, s: &Sentence, j: usize, cov: &[Option<usize>]) -> Option<(String, usize)> {
+    let n = s.tokens.len();
+    let mut best = None;
+    let mut words = String::new();
+    for (e, c) in cov.iter().enumerate().take(n.min(j + l.offices.longest())).skip(j) {
+        let t = &s.tokens[e];
+        if c.is_some() || t.kind != TokenKind::Word || t.case != Case::Lower {
+            break;
+        }
+        if e > j {
+            words.push(' ');
+        }
+        words.push_str(t.norm(s));
+        // a whole word only: "secretary" is not "secretary-general"
+        let joined_on = s.tokens.get(e + 1).is_some_and(|x| x.kind == TokenKind::Joiner);
+        if l.offices.is_office(&words) && !joined_on {
+            best = Some((words.clone(), e + 1));
+        }
+    }
+    best
+}
+
+/// Offices named without their title: "the president" (a holder named
+/// before, else the holder of a country the document names), "the
+/// group's leader", "his first vice president", "Nigeria's defense
+/// minister" (the holder of that office of that actor at the date).
+fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState, date: Option<NaiveDate>) {
+    let g = l.doc_actors(state);
+    let n = s.tokens.len();
+    let mut i = 0;
+    let mut cov = covered(mentions, n);
+    while i < n {
+        // the owner: a mention (a pronoun included) and its "'s", or "the"
+        let (owner, mut j) = match cov[i] {
+            Some(k) if mentions[k].first_token == i => {
+                let m = &mentions[k];
+                let mut j = m.end_token;
+                let pronoun = is_pronoun(s, m) && matches!(s.tokens[m.first_token].norm(s), "his" | "her" | "its");
+                if s.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Possessive) {
+                    j += 1;
+                } else if !pronoun {
+                    i = m.end_token.max(i + 1);
+                    continue;
+                }
+                (Some(k), j)
+            }
+            Some(_) => {
+                i += 1;
+                continue;
+            }
+            None if s.tokens[i].norm(s) == "the" => (None, i + 1),
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        let adjectives = j;
+        while j < n && ROLE_ADJECTIVES.contains(&s.tokens[j].norm(s)) && cov[j].is_none() {
+            j += 1;
+        }
+        // "the former president": a holder whose term has ended
+        let former = (adjectives..j).any(|k| s.tokens[k].norm(s) == "former");
+        let holds = |a: ActorId, office: &str| {
+            if former {
+                l.offices.held_before(a, office, date)
+            } else {
+                l.offices.holds(a, office, date)
+            }
+        };
+        let Some((office, end)) = office_at(l, s, j, &cov) else {
+            i += 1;
+            continue;
+        };
+        // glued to a name or followed by "of": a title, not a description
+        if s.tokens
+            .get(end)
+            .is_some_and(|t| (t.kind == TokenKind::Word && t.case != Case::Lower) || t.norm(s) == "of")
+        {
+            i = end;
+            continue;
+        }
+        let actor = match owner {
+            Some(k) => {
+                let o = mentions[k].actor;
+                let of = if g.actor(o).kind == ActorKind::Person {
+                    nation(g, o)
+                } else {
+                    Some(o)
+                };
+                of.and_then(|of| l.offices.holder(&office, of, date))
+                    .filter(|&p| p != o)
+            }
+            None => nearest(mentions, s, i, state)
+                .find(|&a| g.actor(a).kind == ActorKind::Person && holds(a, &office))
+                .or_else(|| {
+                    if former {
+                        return None;
+                    }
+                    // a bare title names a holder of a country the document
+                    // names, never one of another conflict's
+                    state
+                        .seen
+                        .iter()
+                        .rev()
+                        .chain(mentions.iter().map(|m| &m.actor))
+                        .filter_map(|&a| nation(g, a))
+                        .find_map(|c| l.offices.holder(&office, c, date))
+                }),
+        };
+        let Some(actor) = actor else {
+            i = end;
+            continue;
+        };
+        let first = match owner {
+            // "his first vice president": the office is the person
+            Some(k) if is_pronoun(s, &mentions[k]) => {
+                mentions.remove(k);
+                j
+            }
+            Some(k) => {
+                let m = mentions.remove(k);
+                let first = m.first_token;
+                mentions.push(Mention {
+                    inner: vec![(m.actor, m.start, m.end)],
+                    ..make(s, first, end, actor, 0.7)
+                });
+                mentions.sort_by_key(|m| m.first_token);
+                cov = covered(mentions, n);
+                i = end;
+                continue;
+            }
+            None => j,
+        };
+        mentions.push(make(s, first, end, actor, 0.7));
+        mentions.sort_by_key(|m| m.first_token);
+        cov = covered(mentions, n);
+        i = end;
+    }
+}
+
+/// "troops loyal to President Salva Kiir", "forces loyal to his first vice
+/// president": the person's organisation (or the body itself).
+fn loyal_to(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
+    let g = l.doc_actors(state);
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        let a = g.actor(m.actor);
+        let target = match (a.kind, a.affiliation) {
+            (ActorKind::Person, Some(aff)) => aff,
+            (ActorKind::Person, None) => {
+                k += 1;
+                continue;
+            }
+            _ => m.actor,
+        };
+        // back over "President", "his", "the" to "loyal to"
+        let mut t = m.first_token;
+        while t > 0 && {
+            let w = s.tokens[t - 1].norm(s);
+            l.titles.contains(w) || matches!(w, "the" | "his" | "her" | "its" | "their")
+        } {
+            t -= 1;
+        }
+        let loyal = t >= 3 && s.tokens[t - 1].norm(s) == "to" && s.tokens[t - 2].norm(s) == "loyal";
+        let head = if loyal {
+            cues().loyal_heads.match_ending_at(s, t - 2)
+        } else {
+            None
+        };
+        let prev_end = k.checked_sub(1).map_or(0, |p| mentions[p].end_token);
+        match head.filter(|&h| h >= prev_end) {
+            Some(h) => {
+                let end = m.end_token;
+                // the mentions inside ("his") are part of the phrase
+                let inner: Vec<(ActorId, usize, usize)> = mentions
+                    .iter()
+                    .filter(|x| x.first_token >= h && x.end_token <= end && !is_pronoun(s, x))
+                    .map(|x| (x.actor, x.start, x.end))
+                    .collect();
+                mentions.retain(|x| x.end_token <= h || x.first_token >= end);
+                mentions.push(Mention {
+                    inner,
+                    how: LinkHow::Forces,
+                    ..make(s, h, end, target, 0.7)
+                });
+                mentions.sort_by_key(|m| m.first_token);
+                k = mentions.iter().position(|x| x.first_token == h).unwrap_or(k) + 1;
+            }
+            None => k += 1,
+        }
+    }
+}
+
+fn make(s: &Sentence, first: usize, end: usize, actor: ActorId, score: f32) -> Mention {
+    Mention {
+        sentence: s.index,
+        first_token: first,
+        end_token: end,
+        start: s.tokens[first].start,
+        end: s.tokens[end - 1].end,
+        actor,
+        how: LinkHow::Coreference,
+        score,
+        inner: Vec::new(),
+    }
+}
+
+/// Whether a mention is a pronoun ("his", "it").
+fn is_pronoun(s: &Sentence, m: &Mention) -> bool {
+    m.how == LinkHow::Coreference && m.end_token == m.first_token + 1 && {
+        let w = s.tokens[m.first_token].norm(s);
+        [MALE, FEMALE, NEUTER, PLURAL].iter().any(|l| l.contains(&w))
+    }
+}
+
+#[cfg(test)]
+#[path = "coref_tests.rs"]
+mod tests;

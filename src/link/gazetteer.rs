@@ -103,8 +103,18 @@ pub enum Gender {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoleSpec {
-    /// The title as news writes it.
+    /// The title as news writes it. May be left out when `office` and `of`
+    /// are given: the usual phrasings are then derived ("president" of
+    /// "russia" gives "Russian president", "president of Russia",
+    /// "Russia's president", ...).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
+    /// The office, in lower case ("president", "army chief", "commander").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// The id of the actor the office is of (a state, a body, a group).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
     /// First day held, if known.
     #[serde(default)]
     pub from: Option<NaiveDate>,
@@ -515,6 +525,18 @@ impl GazetteerBuilder {
                     }),
                 }
             };
+            for r in &spec.roles {
+                resolve("role of", &r.of)?;
+                if r.title.is_empty() && (r.office.is_none() || r.of.is_none()) {
+                    let (path, line) = self.place(i);
+                    return Err(GazetteerError::Invalid {
+                        path,
+                        line,
+                        id: spec.id.clone(),
+                        message: "a role needs a title, or an office and the actor it is of".into(),
+                    });
+                }
+            }
             let mut aliases = vec![spec.label.clone()];
             for a in &spec.aliases {
                 if !aliases.contains(a) {

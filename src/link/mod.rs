@@ -27,6 +27,7 @@ mod found;
 pub mod gazetteer;
 pub mod lookup;
 mod scope;
+mod office;
 pub mod suggest;
 pub mod variant;
 
@@ -374,6 +375,8 @@ pub struct Linker {
     found: found::FoundCues,
     /// Whether such names become actors (see [`Linker::with_found_actors`]).
     find_actors: bool,
+    /// Who holds which office of which actor, read from the role titles.
+    offices: office::Offices,
 }
 
 /// An alias as variant matching sees it.
@@ -504,7 +507,9 @@ impl Linker {
                 add(&seat.place, id, EntryKind::Metonym, seat.from, seat.until, None, false);
             }
             for r in &a.roles {
-                add(&r.title, id, EntryKind::Role, r.from, r.until, None, false);
+                for title in office::phrasings(&gazetteer, r) {
+                    add(&title, id, EntryKind::Role, r.from, r.until, None, false);
+                }
             }
             if a.kind != ActorKind::State {
                 for (head, country) in elliptic_heads(&a.aliases, &state_names) {
@@ -595,6 +600,7 @@ impl Linker {
         let demonyms = demonyms.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
         let found = found::FoundCues::new(&gazetteer);
         Linker {
+            offices: office::Offices::new(&gazetteer),
             gazetteer,
             patterns,
             first_word_bits: HashBits::new(by_first_word.keys().copied()),
@@ -679,7 +685,7 @@ impl Linker {
             if find {
                 found::find(self, &doc.text, s, &mut found, &mut state);
             }
-            coref::resolve(self, s, &mut found, &state);
+            coref::resolve(self, s, &mut found, &state, doc.date);
             merge_adjacent(s, &mut found);
             for m in &found {
                 self.remember(s, m, &mut state);

@@ -105,8 +105,15 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Vec<ActorSpec>, GazetteerE
             for r in list(column) {
                 let (name, dates) = r.split_once('@').unwrap_or((r.as_str(), ""));
                 let p = period(column, &r, dates)?;
+                // an office of an actor: "president (of chile)"
+                let (title, office, of) = match office_of_cell(name.trim()) {
+                    Some((office, of)) => (String::new(), Some(office), Some(of)),
+                    None => (name.trim().to_string(), None, None),
+                };
                 out.push(RoleSpec {
-                    title: name.trim().to_string(),
+                    office,
+                    of,
+                    title,
                     from: p.from,
                     until: p.until,
                 });
@@ -200,7 +207,14 @@ pub fn write_csv(g: &Gazetteer) -> String {
         let id = |x: Option<ActorId>| x.map(|x| g.actor(x).id.clone()).unwrap_or_default();
         let aliases: Vec<&str> = a.aliases.iter().map(String::as_str).filter(|s| *s != a.label).collect();
         let seats: Vec<String> = a.seats.iter().map(|s| dated(&s.place, s.from, s.until)).collect();
-        let roles: Vec<String> = a.roles.iter().map(|r| dated(&r.title, r.from, r.until)).collect();
+        let roles: Vec<String> = a
+            .roles
+            .iter()
+            .map(|r| match (&r.office, &r.of) {
+                (Some(office), Some(of)) if r.title.is_empty() => dated(&format!("{office} (of {of})"), r.from, r.until),
+                _ => dated(&r.title, r.from, r.until),
+            })
+            .collect();
         let contested: Vec<String> = a
             .contested
             .iter()
@@ -231,4 +245,13 @@ pub fn write_csv(g: &Gazetteer) -> String {
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// A roles cell entry written as an office of an actor, "president (of
+/// chile)": the office and the actor's id.
+fn office_of_cell(name: &str) -> Option<(String, String)> {
+    let (office, rest) = name.strip_suffix(')')?.rsplit_once(" (of ")?;
+    let of = rest.trim();
+    let id_like = !of.is_empty() && of.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    (id_like && !office.trim().is_empty()).then(|| (office.trim().to_string(), of.to_string()))
 }

@@ -1,0 +1,139 @@
+//! Coreference tests on the small gazetteer of `tests/data`, with sentences
+//! written for them.
+
+use crate::corpus::Document;
+use crate::link::gazetteer::GazetteerBuilder;
+use crate::link::Linker;
+
+fn linker() -> Linker {
+    let mut b = GazetteerBuilder::new();
+    b.add_text(
+        "test_gazetteer.ron",
+        include_str!("../../tests/data/test_gazetteer.ron"),
+    )
+    .unwrap();
+    Linker::new(b.build().unwrap())
+}
+
+/// (surface, actor id) of every mention of `text`, dated `date`.
+fn links(l: &Linker, text: &str, date: &str) -> Vec<(String, String)> {
+    let mut doc = Document::new("t", text);
+    doc.date = crate::corpus::parse_date(date);
+    let (_, mentions) = l.link_document(&doc);
+    mentions
+        .iter()
+        .map(|m| (m.text(text).to_string(), l.gazetteer().actor(m.actor).id.clone()))
+        .collect()
+}
+
+/// The actor of the mention spelled `surface`, if one is.
+fn actor_of(l: &Linker, text: &str, surface: &str) -> Option<String> {
+    links(l, text, "2023-06-01")
+        .into_iter()
+        .find(|(s, _)| s == surface)
+        .map(|x| x.1)
+}
+
+#[test]
+fn descriptions_name_the_nearest_actor_of_their_kind() {
+    let l = linker();
+    let t = "Houthi rebels fired missiles on Monday. Riyadh said the rebels had hit an airport.";
+    assert_eq!(actor_of(&l, t, "rebels"), Some("houthis".into()));
+    let t = "The TPLF rejected the offer. Addis Ababa accused the group of stalling.";
+    assert_eq!(actor_of(&l, t, "group"), Some("tplf".into()));
+    let t = "The African Union met in Asmara. Eritrea later accused the bloc of bias.";
+    assert_eq!(actor_of(&l, t, "bloc"), Some("african_union".into()));
+    // modifiers before the noun are part of the description
+    let t = "The African Union met in Asmara. Eritrea later accused the continental bloc of bias.";
+    assert_eq!(actor_of(&l, t, "continental bloc"), Some("african_union".into()));
+    // no armed group named: the rebels stay unknown
+    let t = "Iran spoke on Monday. The rebels did not reply.";
+    assert_eq!(actor_of(&l, t, "rebels"), None);
+}
+
+#[test]
+fn offices_without_their_title_name_the_holder() {
+    let l = linker();
+    let t = "Abiy Ahmed spoke on Monday. The prime minister later met Isaias Afwerki.";
+    assert_eq!(actor_of(&l, t, "prime minister"), Some("abiy_ahmed".into()));
+    // the office of an organisation at the document's date
+    let t = "Fighting flared again. The RSF's commander blamed Burhan.";
+    assert_eq!(actor_of(&l, t, "RSF's commander"), Some("hemedti".into()));
+    let t = "Eritrea hosted the talks. The African Union's envoy met Abiy.";
+    assert_eq!(actor_of(&l, t, "African Union's envoy"), Some("ngozi_okafor".into()));
+    let t = "Eritrea hosted the talks. Ethiopia's prime minister did not come.";
+    assert_eq!(actor_of(&l, t, "Ethiopia's prime minister"), Some("abiy_ahmed".into()));
+    // "former": a holder named before whose term has ended
+    let t = "Pompeo and Blinken spoke. The former secretary of state left early.";
+    let t2 = "Pompeo and Blinken spoke on 2023-06-01.";
+    assert_eq!(actor_of(&l, t2, "Pompeo"), Some("mike_pompeo".into()));
+    assert_eq!(actor_of(&l, t, "secretary of state"), Some("mike_pompeo".into()));
+    // a bare title names a holder of a country the document names only
+    let t = "Russia said talks failed. The prime minister resigned.";
+    assert_eq!(actor_of(&l, t, "prime minister"), None);
+}
+
+#[test]
+fn a_leaders_government_is_the_state_and_his_camp_his_group() {
+    let l = linker();
+    let t = "Abiy's government accused the TPLF of sabotage.";
+    assert_eq!(actor_of(&l, t, "Abiy's government"), Some("ethiopia".into()));
+    let t = "The Blinken administration imposed sanctions on Eritrea.";
+    assert_eq!(actor_of(&l, t, "Blinken administration"), Some("usa".into()));
+    let t = "Hemedti's camp rejected the truce.";
+    assert_eq!(actor_of(&l, t, "Hemedti's camp"), Some("rsf".into()));
+    let t = "Fighters loyal to Abdul-Malik al-Houthi seized the port.";
+    assert_eq!(
+        actor_of(&l, t, "Fighters loyal to Abdul-Malik al-Houthi"),
+        Some("houthis".into())
+    );
+    let t = "Troops loyal to General Burhan shelled Omdurman.";
+    assert_eq!(actor_of(&l, t, "Troops loyal to General Burhan"), Some("saf".into()));
+}
+
+#[test]
+fn a_bodys_chair_is_not_the_body() {
+    let l = linker();
+    let ids: Vec<String> = links(&l, "Abiy briefed the AU chair on the talks.", "2023-06-01")
+        .into_iter()
+        .map(|x| x.1)
+        .collect();
+    assert_eq!(ids, vec!["abiy_ahmed"]);
+    let ids: Vec<String> = links(&l, "The UN chairperson met Isaias Afwerki.", "2023-06-01")
+        .into_iter()
+        .map(|x| x.1)
+        .collect();
+    assert_eq!(ids, vec!["isaias_afwerki"]);
+    assert_eq!(
+        actor_of(&l, "The African Union said so.", "African Union"),
+        Some("african_union".into())
+    );
+}
+
+#[test]
+fn it_and_its_find_the_actor_their_clause_means() {
+    let l = linker();
+    let t = "Saudi Arabia cut ties with Iran over its support for the Houthis.";
+    assert_eq!(actor_of(&l, t, "its"), Some("iran".into()));
+    let t = "Iran may resume talks if Saudi Arabia ends its blockade of Yemen.";
+    assert_eq!(actor_of(&l, t, "its"), Some("saudi_arabia".into()));
+    let t = "Russia said it would send more envoys.";
+    assert_eq!(actor_of(&l, t, "it"), Some("russia".into()));
+    // "it" is the plan, which is no actor
+    let t = "Eritrea backs the plan, but Ethiopia rejects it.";
+    assert_eq!(actor_of(&l, t, "it"), None);
+    // a subject "it" is not the object of its own verb
+    let t = "Iran lifted its ban on Eritrea after talks. It had accused Tehran of meddling.";
+    assert_eq!(actor_of(&l, t, "It"), Some("eritrea".into()));
+}
+
+#[test]
+fn the_latter_is_the_last_named() {
+    let l = linker();
+    let t = "Abiy met Afwerki and Burhan in Asmara; the latter later accused the RSF.";
+    assert_eq!(actor_of(&l, t, "latter"), Some("abdel_fattah_al_burhan".into()));
+    let t = "Riyadh hosted Iran and the UAE; the latter pledged aid.";
+    assert_eq!(actor_of(&l, t, "latter"), Some("uae".into()));
+    let t = "The latter said nothing.";
+    assert_eq!(actor_of(&l, t, "latter"), None);
+}
