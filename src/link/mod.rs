@@ -26,8 +26,8 @@ mod coref;
 mod found;
 pub mod gazetteer;
 pub mod lookup;
-mod scope;
 mod office;
+mod scope;
 pub mod suggest;
 pub mod variant;
 

@@ -211,7 +211,9 @@ pub fn write_csv(g: &Gazetteer) -> String {
             .roles
             .iter()
             .map(|r| match (&r.office, &r.of) {
-                (Some(office), Some(of)) if r.title.is_empty() => dated(&format!("{office} (of {of})"), r.from, r.until),
+                (Some(office), Some(of)) if r.title.is_empty() => {
+                    dated(&format!("{office} (of {of})"), r.from, r.until)
+                }
                 _ => dated(&r.title, r.from, r.until),
             })
             .collect();
@@ -252,6 +254,9 @@ pub fn write_csv(g: &Gazetteer) -> String {
 fn office_of_cell(name: &str) -> Option<(String, String)> {
     let (office, rest) = name.strip_suffix(')')?.rsplit_once(" (of ")?;
     let of = rest.trim();
-    let id_like = !of.is_empty() && of.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let id_like = !of.is_empty()
+        && of
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     (id_like && !office.trim().is_empty()).then(|| (office.trim().to_string(), of.to_string()))
 }
