@@ -97,7 +97,78 @@ pub enum Item {
     /// Up to three words of any kind.
     Gap,
     /// A word, with all the forms that match it.
-    Word(Vec<String>),
+    Word(Forms),
+}
+
+/// The forms a word of a pattern matches, sorted, with the hash of each
+/// ([`crate::text::word_hash`], the hash every token carries), so that a
+/// token is compared by its hash and only a hit is compared as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forms {
+    forms: Vec<String>,
+    hashes: Vec<u64>,
+    /// The bits of the hashes in a [`Signature`].
+    mask: Signature,
+}
+
+/// A 256-bit summary of a set of word hashes (a bit per hash, chosen by
+/// its low byte): a pattern whose words' bits are not all among a
+/// sentence's cannot match in it, and is not tried.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Signature([u64; 4]);
+
+impl Signature {
+    /// Add a hash.
+    pub fn add(&mut self, hash: u64) {
+        let b = (hash & 0xff) as usize;
+        self.0[b >> 6] |= 1 << (b & 63);
+    }
+
+    /// The signature of every token of a sentence.
+    pub fn of(s: &crate::text::Sentence) -> Signature {
+        let mut sig = Signature::default();
+        for t in &s.tokens {
+            sig.add(t.first_word_hash);
+        }
+        sig
+    }
+
+    fn meets(&self, other: &Signature) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
+    }
+}
+
+impl Forms {
+    /// The forms of `forms` (sorted and deduplicated here).
+    pub fn new(mut forms: Vec<String>) -> Forms {
+        forms.sort();
+        forms.dedup();
+        let mut hashes: Vec<u64> = forms.iter().map(|f| crate::text::word_hash(f)).collect();
+        hashes.sort_unstable();
+        let mut mask = Signature::default();
+        for &h in &hashes {
+            mask.add(h);
+        }
+        Forms { forms, hashes, mask }
+    }
+
+    /// Whether one of the forms may stand in a sentence of signature `sig`.
+    pub fn may_stand_in(&self, sig: &Signature) -> bool {
+        self.mask.meets(sig)
+    }
+
+    /// Whether a token whose normal form is `form` and whose
+    /// [`crate::text::Token::first_word_hash`] is `hash` is one of them.
+    pub fn matches(&self, form: &str, hash: u64) -> bool {
+        self.hashes.binary_search(&hash).is_ok() && self.forms.binary_search_by(|f| f.as_str().cmp(form)).is_ok()
+    }
+}
+
+impl std::ops::Deref for Forms {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.forms
+    }
 }
 
 /// A compiled pattern.
@@ -364,7 +435,7 @@ impl Lexicon {
     fn push(&mut self, t: Trigger) {
         let idx = self.triggers.len();
         if let Some(Item::Word(forms)) = t.items.iter().find(|i| matches!(i, Item::Word(_))) {
-            for f in forms {
+            for f in forms.iter() {
                 self.by_first_word.entry(f.clone()).or_default().push(idx);
             }
         }
@@ -525,7 +596,7 @@ impl Lexicon {
             .iter()
             .map(|p| match p {
                 Piece::Slot(i) => i.clone(),
-                Piece::Lemmas(ls) => Item::Word(words.forms(ls)),
+                Piece::Lemmas(ls) => Item::Word(Forms::new(words.forms(ls))),
             })
             .collect();
         let slots = |f: fn(&Item) -> bool| items.iter().filter(|i| f(i)).count();
@@ -655,8 +726,8 @@ fn passive_of(pieces: &[Piece], words: &Inflector) -> Option<Vec<Item>> {
     match pieces {
         [Piece::Slot(Item::Source), Piece::Lemmas(verbs), Piece::Slot(Item::Target)] => Some(vec![
             Item::Target,
-            Item::Word(participles(verbs)),
-            Item::Word(vec!["by".into()]),
+            Item::Word(Forms::new(participles(verbs))),
+            Item::Word(Forms::new(vec!["by".into()])),
             Item::Source,
         ]),
         [Piece::Slot(Item::Source), Piece::Lemmas(verbs), Piece::Lemmas(particle), Piece::Slot(Item::Target)]
@@ -664,9 +735,9 @@ fn passive_of(pieces: &[Piece], words: &Inflector) -> Option<Vec<Item>> {
         {
             Some(vec![
                 Item::Target,
-                Item::Word(participles(verbs)),
-                Item::Word(particle.clone()),
-                Item::Word(vec!["by".into()]),
+                Item::Word(Forms::new(participles(verbs))),
+                Item::Word(Forms::new(particle.clone())),
+                Item::Word(Forms::new(vec!["by".into()])),
                 Item::Source,
             ])
         }
@@ -898,6 +969,19 @@ mod tests {
 
     fn forms(w: &str) -> Vec<String> {
         forms_of(w, &HashSet::new(), &HashMap::new())
+    }
+
+    #[test]
+    fn every_word_of_every_pattern_has_its_forms_sorted() {
+        // the matcher searches them (extract::matcher::has_form)
+        let lex = Lexicon::embedded();
+        for t in lex.triggers() {
+            for item in &t.items {
+                if let Item::Word(forms) = item {
+                    assert!(forms.windows(2).all(|w| w[0] < w[1]), "{}: {forms:?}", t.pattern);
+                }
+            }
+        }
     }
 
     #[test]

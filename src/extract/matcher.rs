@@ -160,6 +160,13 @@ pub(super) fn phrase_at(v: &View, words: &[String], i: usize) -> Option<usize> {
 /// Match the words, gaps and middle slot of a pattern from token `at`.
 /// Returns the index past the match and the span of a middle slot.
 pub(super) fn match_body(v: &View, body: &[Item], at: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    match_from(v, body, at, true)
+}
+
+/// [`match_body`], with adjuncts skipped before the first item only when
+/// `adjuncts` (not right after a gap or a middle slot, which try every
+/// length themselves).
+fn match_from(v: &View, body: &[Item], at: usize, adjuncts: bool) -> Option<(usize, Option<(usize, usize)>)> {
     let Some((first, rest)) = body.split_first() else {
         return Some((at, None));
     };
@@ -172,19 +179,22 @@ pub(super) fn match_body(v: &View, body: &[Item], at: usize) -> Option<(usize, O
             let is_word = |k: usize| {
                 v.s.tokens
                     .get(k)
-                    .is_some_and(|t| t.kind != TokenKind::Punct && forms.iter().any(|f| f == v.norm(k)))
+                    .is_some_and(|t| t.kind != TokenKind::Punct && forms.matches(v.norm(k), t.first_word_hash))
             };
             if is_word(at) {
-                return match_body(v, rest, at + 1);
+                return match_from(v, rest, at + 1, true);
             }
             // "held talks on Tuesday with", "was warmly received at State
             // House in Nairobi by": adverbs, dates and places between the
             // words of a pattern (never before its first word, which the
             // lookup found where it stands)
+            if !adjuncts {
+                return None;
+            }
             let passive_by = forms.len() == 1 && forms[0] == "by";
             let skip = adjunct_len(v, at, passive_by);
             if skip > 0 && is_word(at + skip) {
-                return match_body(v, rest, at + skip + 1);
+                return match_from(v, rest, at + skip + 1, true);
             }
             None
         }
@@ -193,7 +203,7 @@ pub(super) fn match_body(v: &View, body: &[Item], at: usize) -> Option<(usize, O
                 if (at..at + k).any(|j| j >= v.s.tokens.len() || v.s.tokens[j].kind == TokenKind::Punct) {
                     break;
                 }
-                if let Some(r) = match_body(v, rest, at + k) {
+                if let Some(r) = match_from(v, rest, at + k, false) {
                     return Some(r);
                 }
             }
@@ -205,7 +215,7 @@ pub(super) fn match_body(v: &View, body: &[Item], at: usize) -> Option<(usize, O
                 if at + k > v.s.tokens.len() {
                     break;
                 }
-                if let Some((end, _)) = match_body(v, rest, at + k) {
+                if let Some((end, _)) = match_from(v, rest, at + k, false) {
                     return Some((end, Some((at, at + k))));
                 }
             }

@@ -190,6 +190,7 @@ impl Extractor {
         for m in ms {
             inside[m.first_token..m.end_token].iter_mut().for_each(|x| *x = true);
         }
+        let sig = lexicon::Signature::of(s);
         for (i, &in_name) in inside.iter().enumerate() {
             let form = v.norm(i);
             let cands = self.lexicon.starting_with(form);
@@ -208,6 +209,13 @@ impl Extractor {
             }
             for &ti in cands {
                 let body = self.body(ti);
+                // a word of the pattern that the sentence lacks: no match
+                if !body
+                    .iter()
+                    .all(|it| !matches!(it, Item::Word(f) if !f.may_stand_in(&sig)))
+                {
+                    continue;
+                }
                 // Only a trigger whose words all stand here takes modality
                 // cues, whether or not its slots can be filled.
                 let Some((end, middle)) = match_body(v, body, i) else {
