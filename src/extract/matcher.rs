@@ -4,7 +4,7 @@
 
 use super::clause::View;
 use super::lexicon::Item;
-use crate::text::{Case, StaticWords, TokenKind};
+use crate::text::{Case, StaticWords, TokenKind, CALENDAR_WORDS};
 
 /// How many words `*` stands for at most.
 const MAX_GAP: usize = 5;
@@ -14,25 +14,6 @@ const MAX_MIDDLE: usize = 24;
 /// Words of time that stand alone or after "on", "in", "last", "this",
 /// "next", "early", "late", "mid" in an adjunct ("on Monday", "last week").
 pub(super) static TIME_WORDS: StaticWords = StaticWords::new(&[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "week",
     "weekend",
     "month",
@@ -77,7 +58,9 @@ pub(super) fn adjunct_len(v: &View, at: usize, place: bool) -> usize {
             && w.len() > 4
             && w.ends_with("ly")
             && !NOT_ADVERBS.contains(&w);
-        let time = TIME_WORDS.contains(w) && t.kind == TokenKind::Word && (w != "may" || t.case == Case::Title);
+        let time = (TIME_WORDS.contains(w) || CALENDAR_WORDS.contains(w))
+            && t.kind == TokenKind::Word
+            && (w != "may" || t.case == Case::Title);
         if adverb || time {
             k += 1;
         } else if TIME_OPENERS.contains(&w) && k + 1 < n {
@@ -86,7 +69,11 @@ pub(super) fn adjunct_len(v: &View, at: usize, place: bool) -> usize {
             while e < n && e < k + 4 {
                 let x = &v.s.tokens[e];
                 let xw = v.norm(e);
-                if TIME_WORDS.contains(xw) || x.kind == TokenKind::Number || x.kind == TokenKind::Joiner || xw == "mid"
+                if TIME_WORDS.contains(xw)
+                    || CALENDAR_WORDS.contains(xw)
+                    || x.kind == TokenKind::Number
+                    || x.kind == TokenKind::Joiner
+                    || xw == "mid"
                 {
                     e += 1;
                 } else {

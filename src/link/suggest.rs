@@ -19,7 +19,7 @@ use std::fmt::Write as _;
 
 use super::{variant, Actor, DocActors, LinkHow, Linker, Mention};
 use crate::corpus::Document;
-use crate::text::{Sentence, TokenKind};
+use crate::text::{Sentence, TokenKind, CALENDAR_WORDS};
 
 /// Nouns in apposition after a name that make it a place: "X, a coastal
 /// town".
@@ -111,25 +111,6 @@ const NOT_NAMES: &[&str] = &[
     "now",
     "today",
     "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mrs",
     "ms",
@@ -454,7 +435,10 @@ fn place_after(linker: &Linker, s: &Sentence, end: usize) -> bool {
 
 fn skip_word(linker: &Linker, s: &Sentence, i: usize) -> bool {
     let w = s.tokens[i].norm(s);
-    NOT_NAMES.contains(&w) || linker.titles.contains(w) || linker.name_particles.contains(w)
+    NOT_NAMES.contains(&w)
+        || CALENDAR_WORDS.contains(w)
+        || linker.titles.contains(w)
+        || linker.name_particles.contains(w)
 }
 
 /// The variant key of a whole name: the keys of its words, joined.

@@ -152,6 +152,16 @@ fn write_new(tmp: &Path, bytes: &[u8], like: &Path) -> std::io::Result<()> {
 /// earlier runs that died are removed first.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     check_target(path, Target::File)?;
+    // A device, a pipe or a socket (`-o /dev/null`, `-o /dev/stdout`, a
+    // named pipe) is written to as it is: renaming a file over it would
+    // replace /dev/null with a regular file for every program after us.
+    if is_special(path) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
+            .map_err(|e| write_error(path, Target::File, e));
+    }
     let dir = parent_of(path);
     let name = path.file_name().expect("checked");
     remove_stale(&dir, name);
@@ -167,6 +177,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
             Err(write_error(path, Target::File, e))
         }
     }
+}
+
+/// Whether `path` exists and is neither a file nor a folder (a device, a
+/// pipe, a socket), following links.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Swap the two paths in one step, where the system can (Linux's
@@ -322,6 +338,14 @@ mod tests {
         assert_eq!(temp_pid(OsStr::new(".g.json.lock"), OsStr::new("g.json")), None);
         assert_eq!(temp_pid(OsStr::new(".g.json..tmp"), OsStr::new("g.json")), None);
         assert_eq!(temp_pid(OsStr::new(".g.json.4x2.tmp"), OsStr::new("g.json")), None);
+    }
+
+    #[test]
+    fn a_device_is_written_to_not_replaced() {
+        // `-o /dev/null` must leave /dev/null a device
+        write_atomic(Path::new("/dev/null"), b"{}").unwrap();
+        let m = std::fs::metadata("/dev/null").unwrap();
+        assert!(!m.is_file(), "/dev/null became a regular file");
     }
 
     #[test]

@@ -69,3 +69,27 @@ impl StaticWords {
             .contains(word)
     }
 }
+
+/// The days of the week and the months, in their normal forms: never a
+/// name of an actor, and in a date they qualify an event ("on Monday").
+pub static CALENDAR_WORDS: StaticWords = StaticWords::new(&[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]);
