@@ -200,17 +200,7 @@ fn antecedents<'a>(
 }
 
 fn push(s: &Sentence, mentions: &mut Vec<Mention>, first: usize, end: usize, actor: ActorId, score: f32) {
-    mentions.push(Mention {
-        sentence: s.index,
-        first_token: first,
-        end_token: end,
-        start: s.tokens[first].start,
-        end: s.tokens[end - 1].end,
-        actor,
-        how: LinkHow::Coreference,
-        score,
-        inner: Vec::new(),
-    });
+    mentions.push(make(s, first, end, actor, score));
 }
 
 /// "the Egyptian leader", "his Libyan counterpart, Mohamed Siala", "the US
@@ -880,17 +870,7 @@ fn loyal_to(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSt
 }
 
 fn make(s: &Sentence, first: usize, end: usize, actor: ActorId, score: f32) -> Mention {
-    Mention {
-        sentence: s.index,
-        first_token: first,
-        end_token: end,
-        start: s.tokens[first].start,
-        end: s.tokens[end - 1].end,
-        actor,
-        how: LinkHow::Coreference,
-        score,
-        inner: Vec::new(),
-    }
+    Mention::spanning(s, first, end, actor, LinkHow::Coreference, score)
 }
 
 /// Whether a mention is a pronoun ("his", "it").

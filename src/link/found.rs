@@ -285,17 +285,7 @@ fn key(s: &Sentence, words: &[usize]) -> String {
 }
 
 fn mention(s: &Sentence, first: usize, end: usize, actor: ActorId, score: f32) -> Mention {
-    Mention {
-        sentence: s.index,
-        first_token: first,
-        end_token: end,
-        start: s.tokens[first].start,
-        end: s.tokens[end - 1].end,
-        actor,
-        how: LinkHow::Found,
-        score,
-        inner: Vec::new(),
-    }
+    Mention::spanning(s, first, end, actor, LinkHow::Found, score)
 }
 
 fn is_title(l: &Linker, w: &str) -> bool {

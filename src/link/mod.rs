@@ -93,6 +93,28 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A mention of tokens `first..end` of `s`, with no names inside.
+    pub(crate) fn spanning(
+        s: &Sentence,
+        first: usize,
+        end: usize,
+        actor: ActorId,
+        how: LinkHow,
+        score: f32,
+    ) -> Mention {
+        Mention {
+            sentence: s.index,
+            first_token: first,
+            end_token: end,
+            start: s.tokens[first].start,
+            end: s.tokens[end - 1].end,
+            actor,
+            how,
+            score,
+            inner: Vec::new(),
+        }
+    }
+
     /// The span as written.
     pub fn text<'t>(&self, doc_text: &'t str) -> &'t str {
         &doc_text[self.start..self.end]

@@ -16,21 +16,8 @@ pub(super) fn parse(path: &str, text: &str) -> Result<Vec<ActorSpec>, GazetteerE
         .iter()
         .map(|h| h.trim().to_string())
         .collect::<Vec<_>>();
-    const KNOWN: &[&str] = &[
-        "id",
-        "label",
-        "kind",
-        "aliases",
-        "affiliation",
-        "country",
-        "demonyms",
-        "metonyms",
-        "people",
-        "seats",
-        "roles",
-        "gender",
-        "contested",
-    ];
+    // the columns it writes are the fields it reads
+    const KNOWN: &[&str] = COLUMNS;
     for (i, h) in headers.iter().enumerate() {
         if !KNOWN.contains(&h.as_str()) {
             return Err(GazetteerError::Parse {
