@@ -392,12 +392,7 @@ impl Lexicon {
 
     /// Parse lexicon text; `path` names it in errors.
     pub fn parse(path: &str, text: &str) -> Result<Lexicon, LexiconError> {
-        let file: LexiconFile = ron::from_str(text).map_err(|e| LexiconError::Parse {
-            path: path.to_string(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })?;
+        let file = read_file(path, text)?;
         Lexicon::compile(path, file, None)
     }
 
@@ -405,12 +400,7 @@ impl Lexicon {
     /// added. The file's classes may use this lexicon's frames and theme
     /// nouns, and its words inflect by this lexicon's tables too.
     pub fn extended_with(&self, path: &str, text: &str) -> Result<Lexicon, LexiconError> {
-        let file: LexiconFile = ron::from_str(text).map_err(|e| LexiconError::Parse {
-            path: path.to_string(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })?;
+        let file = read_file(path, text)?;
         let other = Lexicon::compile(path, file, Some(self))?;
         let mut merged = self.clone();
         merged.frames = other.frames;
@@ -714,6 +704,16 @@ impl Lexicon {
     pub fn is_event_word(&self, form: &str) -> bool {
         self.event_words.contains(form)
     }
+}
+
+/// A lexicon file's RON, or where it is wrong.
+fn read_file(path: &str, text: &str) -> Result<LexiconFile, LexiconError> {
+    ron::from_str(text).map_err(|e| LexiconError::Parse {
+        path: path.to_string(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })
 }
 
 fn passive_of(pieces: &[Piece], words: &Inflector) -> Option<Vec<Item>> {
