@@ -184,6 +184,10 @@ pub(super) struct View<'a> {
     /// Tokens that are relational nouns ("ally", "partners"), with the
     /// relation they give.
     pub(super) relational: Vec<Option<Option<Relation>>>,
+    /// [`super::matcher::adjunct_len`] at each token, without and with
+    /// places, once known: every pattern that fails at a token asks it
+    /// again.
+    pub(super) adjunct_memo: Vec<[std::cell::Cell<u8>; 2]>,
 }
 
 impl<'a> View<'a> {
@@ -210,6 +214,7 @@ impl<'a> View<'a> {
             insertion: vec![None; n],
             reporting,
             relational,
+            adjunct_memo: (0..n).map(|_| Default::default()).collect(),
         };
         v.mark_insertions();
         v

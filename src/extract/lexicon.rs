@@ -100,67 +100,42 @@ pub enum Item {
     Word(Forms),
 }
 
-/// The forms a word of a pattern matches, sorted, with the hash of each
+/// The forms a word of a pattern matches, with the hash of each
 /// ([`crate::text::word_hash`], the hash every token carries), so that a
 /// token is compared by its hash and only a hit is compared as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Forms {
+    /// The forms, in the order of their hashes.
     forms: Vec<String>,
+    /// `hashes[k]` is the [`crate::text::word_hash`] of `forms[k]`, sorted.
     hashes: Vec<u64>,
-    /// The bits of the hashes in a [`Signature`].
-    mask: Signature,
-}
-
-/// A 256-bit summary of a set of word hashes (a bit per hash, chosen by
-/// its low byte): a pattern whose words' bits are not all among a
-/// sentence's cannot match in it, and is not tried.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Signature([u64; 4]);
-
-impl Signature {
-    /// Add a hash.
-    pub fn add(&mut self, hash: u64) {
-        let b = (hash & 0xff) as usize;
-        self.0[b >> 6] |= 1 << (b & 63);
-    }
-
-    /// The signature of every token of a sentence.
-    pub fn of(s: &crate::text::Sentence) -> Signature {
-        let mut sig = Signature::default();
-        for t in &s.tokens {
-            sig.add(t.first_word_hash);
-        }
-        sig
-    }
-
-    fn meets(&self, other: &Signature) -> bool {
-        self.0.iter().zip(&other.0).any(|(a, b)| a & b != 0)
-    }
 }
 
 impl Forms {
-    /// The forms of `forms` (sorted and deduplicated here).
+    /// The forms of `forms` (deduplicated here).
     pub fn new(mut forms: Vec<String>) -> Forms {
         forms.sort();
         forms.dedup();
-        let mut hashes: Vec<u64> = forms.iter().map(|f| crate::text::word_hash(f)).collect();
-        hashes.sort_unstable();
-        let mut mask = Signature::default();
-        for &h in &hashes {
-            mask.add(h);
-        }
-        Forms { forms, hashes, mask }
-    }
-
-    /// Whether one of the forms may stand in a sentence of signature `sig`.
-    pub fn may_stand_in(&self, sig: &Signature) -> bool {
-        self.mask.meets(sig)
+        // in hash order, so that a token's hash finds the one form it may
+        // be (or the few that share its hash) without comparing strings
+        forms.sort_by_cached_key(|f| (crate::text::word_hash(f), f.clone()));
+        let hashes: Vec<u64> = forms.iter().map(|f| crate::text::word_hash(f)).collect();
+        Forms { forms, hashes }
     }
 
     /// Whether a token whose normal form is `form` and whose
     /// [`crate::text::Token::first_word_hash`] is `hash` is one of them.
     pub fn matches(&self, form: &str, hash: u64) -> bool {
-        self.hashes.binary_search(&hash).is_ok() && self.forms.binary_search_by(|f| f.as_str().cmp(form)).is_ok()
+        let first = if self.hashes.len() <= 8 {
+            self.hashes.iter().position(|&h| h >= hash).unwrap_or(self.hashes.len())
+        } else {
+            self.hashes.partition_point(|&h| h < hash)
+        };
+        self.hashes[first..]
+            .iter()
+            .zip(&self.forms[first..])
+            .take_while(|(&h, _)| h == hash)
+            .any(|(_, f)| f == form)
     }
 }
 
@@ -169,6 +144,28 @@ impl std::ops::Deref for Forms {
     fn deref(&self) -> &[String] {
         &self.forms
     }
+}
+
+/// Which of a lexicon's word sets ([`Forms`]) have a word in a sentence:
+/// a pattern is tried only where every one of its words may stand.
+/// (Made by [`Lexicon::presence`]; a word that only shares a hash with a
+/// form counts as present, which costs a try, never a match.)
+#[derive(Debug, Clone, Default)]
+pub struct Presence(Vec<u64>);
+
+impl Presence {
+    fn holds(&self, id: u32) -> bool {
+        self.0[(id >> 6) as usize] & (1 << (id & 63)) != 0
+    }
+}
+
+/// What the matcher reads of a trigger before it tries it.
+#[derive(Debug, Clone)]
+struct Plan {
+    /// The body: the items between the leading and trailing slots.
+    body: (u32, u32),
+    /// The word sets of the body's words after its first, by their ids.
+    rest: Box<[u32]>,
 }
 
 /// A compiled pattern.
@@ -341,6 +338,18 @@ pub struct Lexicon {
     triggers: Vec<Trigger>,
     /// First-word form -> triggers starting (after a leading slot) with it.
     by_first_word: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The same index by the first word's hash, as tokens carry it: the
+    /// lookup the matcher makes at every token hashes nothing. Forms that
+    /// share a hash share a list (the matcher compares the words).
+    by_first_hash: rustc_hash::FxHashMap<u64, Vec<usize>>,
+    /// For each trigger, where its body lies and the ids of its words
+    /// after the first, laid out apart from the patterns so that turning a
+    /// trigger away touches one small record.
+    plans: Vec<Plan>,
+    /// Each distinct word set of the patterns (by its hashes) -> its id.
+    forms_ids: rustc_hash::FxHashMap<Vec<u64>, u32>,
+    /// A word's hash -> the ids of the word sets holding it.
+    sets_of_hash: rustc_hash::FxHashMap<u64, Vec<u32>>,
     cues: Vec<Cue>,
     /// First word of a cue -> the cues starting with it.
     cue_first: rustc_hash::FxHashMap<String, Vec<usize>>,
@@ -428,8 +437,49 @@ impl Lexicon {
             for f in forms.iter() {
                 self.by_first_word.entry(f.clone()).or_default().push(idx);
             }
+            for &h in &forms.hashes {
+                let list = self.by_first_hash.entry(h).or_default();
+                if list.last() != Some(&idx) {
+                    list.push(idx);
+                }
+            }
         }
+        let plan = self.plan_of(&t.items);
+        self.plans.push(plan);
         self.triggers.push(t);
+    }
+
+    /// The plan of a trigger's items, its word sets numbered.
+    fn plan_of(&mut self, items: &[Item]) -> Plan {
+        let start = usize::from(!matches!(items.first(), Some(Item::Word(_))));
+        let end = items.len() - usize::from(items.len() > start && !matches!(items.last(), Some(Item::Word(_))));
+        let mut rest = Vec::new();
+        for item in items[start..end].iter().skip(1) {
+            let Item::Word(f) = item else { continue };
+            let next = self.forms_ids.len() as u32;
+            let id = *self.forms_ids.entry(f.hashes.clone()).or_insert(next);
+            if id == next {
+                for &h in &f.hashes {
+                    self.sets_of_hash.entry(h).or_default().push(id);
+                }
+            }
+            rest.push(id);
+        }
+        Plan {
+            body: (start as u32, end as u32),
+            rest: rest.into(),
+        }
+    }
+
+    /// Which word sets of the patterns have a word in sentence `s`.
+    pub fn presence(&self, s: &crate::text::Sentence) -> Presence {
+        let mut bits = vec![0u64; self.forms_ids.len().div_ceil(64).max(1)];
+        for t in &s.tokens {
+            for &id in self.sets_of_hash.get(&t.first_word_hash).map_or(&[][..], Vec::as_slice) {
+                bits[(id >> 6) as usize] |= 1 << (id & 63);
+            }
+        }
+        Presence(bits)
     }
 
     fn compile(path: &str, file: LexiconFile, base: Option<&Lexicon>) -> Result<Lexicon, LexiconError> {
@@ -444,6 +494,10 @@ impl Lexicon {
         let mut lex = Lexicon {
             triggers: Vec::new(),
             by_first_word: Default::default(),
+            by_first_hash: Default::default(),
+            plans: Vec::new(),
+            forms_ids: Default::default(),
+            sets_of_hash: Default::default(),
             cues: Vec::new(),
             cue_first: Default::default(),
             event_words: file
@@ -648,6 +702,26 @@ impl Lexicon {
     /// Triggers whose first word has the normal form `form`.
     pub fn starting_with(&self, form: &str) -> &[usize] {
         self.by_first_word.get(form).map_or(&[], Vec::as_slice)
+    }
+
+    /// Triggers whose first word may be a token of this
+    /// [`crate::text::Token::first_word_hash`]: those of
+    /// [`Lexicon::starting_with`] its form, and any whose first word only
+    /// shares the hash (the matcher compares the words themselves).
+    pub fn starting_with_hash(&self, hash: u64) -> &[usize] {
+        self.by_first_hash.get(&hash).map_or(&[], Vec::as_slice)
+    }
+
+    /// The items of trigger `ti` between its leading and trailing slots.
+    pub fn body(&self, ti: usize) -> &[Item] {
+        let p = &self.plans[ti];
+        &self.triggers[ti].items[p.body.0 as usize..p.body.1 as usize]
+    }
+
+    /// Whether every word of trigger `ti` after its first may stand in a
+    /// sentence of this [`Presence`] (if not, it cannot match there).
+    pub fn may_match_in(&self, ti: usize, present: &Presence) -> bool {
+        self.plans[ti].rest.iter().all(|&id| present.holds(id))
     }
 
     /// The modality cues.
@@ -972,16 +1046,52 @@ mod tests {
     }
 
     #[test]
-    fn every_word_of_every_pattern_has_its_forms_sorted() {
-        // the matcher searches them (extract::matcher::has_form)
+    fn every_form_of_every_pattern_is_found_by_its_hash_and_no_other_word_is() {
         let lex = Lexicon::embedded();
+        let strangers = ["the", "of", "backe", "meetings", "x"];
         for t in lex.triggers() {
             for item in &t.items {
                 if let Item::Word(forms) = item {
-                    assert!(forms.windows(2).all(|w| w[0] < w[1]), "{}: {forms:?}", t.pattern);
+                    assert!(forms.hashes.windows(2).all(|w| w[0] <= w[1]), "{}", t.pattern);
+                    for f in forms.iter() {
+                        assert!(forms.matches(f, crate::text::word_hash(f)), "{}: {f}", t.pattern);
+                    }
+                    for w in strangers.iter().filter(|w| !forms.contains(&w.to_string())) {
+                        assert!(!forms.matches(w, crate::text::word_hash(w)), "{}: {w}", t.pattern);
+                    }
                 }
             }
         }
+    }
+
+    #[test]
+    fn forms_that_share_a_hash_are_told_apart_by_their_text() {
+        let forms = Forms {
+            forms: vec!["met".into(), "meet".into()],
+            hashes: vec![7, 7],
+        };
+        assert!(forms.matches("meet", 7) && forms.matches("met", 7));
+        assert!(!forms.matches("meets", 7));
+        assert!(!forms.matches("meet", 8));
+    }
+
+    #[test]
+    fn a_pattern_is_tried_only_where_all_its_words_stand() {
+        let lex = Lexicon::embedded();
+        let sentence = |text: &str| crate::text::segment(text).remove(0);
+        let with = sentence("Ghana is backed by Togo.");
+        let without = sentence("Ghana is backed in Togo.");
+        let passive = lex
+            .starting_with("backed")
+            .iter()
+            .copied()
+            .find(|&i| lex.triggers()[i].passive && lex.body(i).len() == 2)
+            .expect("a passive \"T backed by S\"");
+        assert!(lex.may_match_in(passive, &lex.presence(&with)));
+        assert!(!lex.may_match_in(passive, &lex.presence(&without)));
+        assert!(lex
+            .starting_with_hash(crate::text::word_hash("backed"))
+            .contains(&passive));
     }
 
     #[test]

@@ -47,6 +47,19 @@ pub(super) const NOT_ADVERBS: &[&str] = &[
 /// where `place` (before the "by" of a passive) a place ("at State House
 /// in Nairobi"). Zero where none does.
 pub(super) fn adjunct_len(v: &View, at: usize, place: bool) -> usize {
+    // memoised as the length plus one (0: not yet known)
+    let Some(memo) = v.adjunct_memo.get(at).map(|m| &m[usize::from(place)]) else {
+        return 0;
+    };
+    if memo.get() > 0 {
+        return usize::from(memo.get() - 1);
+    }
+    let len = adjunct_len_uncached(v, at, place);
+    memo.set(u8::try_from(len + 1).unwrap_or(u8::MAX));
+    len
+}
+
+fn adjunct_len_uncached(v: &View, at: usize, place: bool) -> usize {
     let n = v.s.tokens.len();
     let mut k = at;
     let mut steps = 0;

@@ -158,6 +158,9 @@ impl Extractor {
         let n = v.s.tokens.len();
         (0..n).rev().find_map(|i| {
             let form = v.norm(i);
+            if !self.lexicon.may_start_proposal(form) {
+                return None;
+            }
             let hit = self.lexicon.proposal_verbs().iter().any(|(first, rest)| {
                 first.iter().any(|f| f == form)
                     && rest
@@ -190,10 +193,10 @@ impl Extractor {
         for m in ms {
             inside[m.first_token..m.end_token].iter_mut().for_each(|x| *x = true);
         }
-        let sig = lexicon::Signature::of(s);
+        let present = self.lexicon.presence(s);
         for (i, &in_name) in inside.iter().enumerate() {
             let form = v.norm(i);
-            let cands = self.lexicon.starting_with(form);
+            let cands = self.lexicon.starting_with_hash(s.tokens[i].first_word_hash);
             // a word of a name ("Sudanese Armed Forces") is no trigger
             if in_name {
                 continue;
@@ -208,14 +211,11 @@ impl Extractor {
                 });
             }
             for &ti in cands {
-                let body = self.body(ti);
                 // a word of the pattern that the sentence lacks: no match
-                if !body
-                    .iter()
-                    .all(|it| !matches!(it, Item::Word(f) if !f.may_stand_in(&sig)))
-                {
+                if !self.lexicon.may_match_in(ti, &present) {
                     continue;
                 }
+                let body = self.body(ti);
                 // Only a trigger whose words all stand here takes modality
                 // cues, whether or not its slots can be filled.
                 let Some((end, middle)) = match_body(v, body, i) else {
@@ -376,10 +376,7 @@ impl Extractor {
 
     /// The items of a trigger between its leading and trailing slots.
     fn body(&self, ti: usize) -> &[Item] {
-        let items = &self.lexicon.triggers()[ti].items;
-        let start = usize::from(!matches!(items.first(), Some(Item::Word(_))));
-        let end = items.len() - usize::from(!matches!(items.last(), Some(Item::Word(_))));
-        &items[start..end]
+        self.lexicon.body(ti)
     }
 
     fn fill_slots(

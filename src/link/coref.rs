@@ -21,7 +21,7 @@ use serde::Deserialize;
 
 use super::{DocActors, DocState, LinkHow, Linker, Mention, PhraseSet};
 use crate::link::gazetteer::{ActorId, ActorKind, Gender};
-use crate::text::{Case, Sentence, TokenKind};
+use crate::text::{Case, Sentence, StaticWords, TokenKind};
 
 /// One kind of definite description ("the rebels") and the kinds of actor
 /// it may name.
@@ -50,6 +50,9 @@ struct CorefFile {
 /// [`CorefFile`] as phrase sets.
 struct CorefCues {
     descriptions: Vec<(PhraseSet, Vec<ActorKind>)>,
+    /// Every noun of `descriptions`: a token that starts none of them is
+    /// passed with one lookup.
+    any_description: PhraseSet,
     latter: PhraseSet,
     government_nouns: PhraseSet,
     loyal_heads: PhraseSet,
@@ -72,6 +75,7 @@ fn cues() -> &'static CorefCues {
                 .iter()
                 .map(|d| (PhraseSet::new(&d.nouns), d.kinds.clone()))
                 .collect(),
+            any_description: PhraseSet::new(&f.descriptions.iter().flat_map(|d| d.nouns.clone()).collect::<Vec<_>>()),
             latter: PhraseSet::new(&f.latter),
             government_nouns: PhraseSet::new(&f.government_nouns),
             loyal_heads: PhraseSet::new(&f.loyal_heads),
@@ -94,7 +98,13 @@ const NEUTER: &[&str] = &["it", "its", "itself"];
 const PLURAL: &[&str] = &["they"];
 /// Adjectives that may stand in a role description: "the top Russian
 /// diplomat", "the former Ukrainian president".
-const ROLE_ADJECTIVES: &[&str] = &["top", "former", "chief", "senior", "new", "main", "visiting", "acting"];
+static ROLE_ADJECTIVES: StaticWords =
+    StaticWords::new(&["top", "former", "chief", "senior", "new", "main", "visiting", "acting"]);
+/// Every word of [`MALE`], [`FEMALE`], [`NEUTER`] and [`PLURAL`]: most
+/// tokens are none, and one lookup says so.
+static PRONOUNS: StaticWords = StaticWords::new(&[
+    "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they",
+]);
 
 pub(super) fn resolve(
     l: &Linker,
@@ -240,7 +250,7 @@ fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &D
         if replaced.is_none() {
             j += 1;
         }
-        while j < n && ROLE_ADJECTIVES.contains(&s.tokens[j].norm(s)) && cov[j].is_none() {
+        while j < n && ROLE_ADJECTIVES.contains(s.tokens[j].norm(s)) && cov[j].is_none() {
             j += 1;
         }
         let Some(end) = l
@@ -254,7 +264,7 @@ fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &D
         // the description takes the adjectives before the nation ("top
         // Russian diplomat") but not the determiner, as the gold writes it
         let mut first = i;
-        while first > 0 && cov[first - 1].is_none() && ROLE_ADJECTIVES.contains(&s.tokens[first - 1].norm(s)) {
+        while first > 0 && cov[first - 1].is_none() && ROLE_ADJECTIVES.contains(s.tokens[first - 1].norm(s)) {
             first -= 1;
         }
         // apposition: ", NAME" right after
@@ -360,6 +370,9 @@ fn pronouns(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSt
             continue;
         }
         let w = s.tokens[i].norm(s);
+        if !PRONOUNS.contains(w) {
+            continue;
+        }
         let want: fn(&crate::link::Actor) -> bool = if MALE.contains(&w) {
             |a| a.kind == ActorKind::Person && a.gender != Some(Gender::Female)
         } else if FEMALE.contains(&w) {
@@ -561,6 +574,10 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
                     "two" | "both" | "three" | "several" | "other" | "of" | "and" | "or"
                 )
         };
+        if cues().any_description.match_at(s, i).is_none() {
+            i += 1;
+            continue;
+        }
         let first = if i > 0 && is_det(i - 1) {
             Some(i)
         } else if i > 1 && modifier(i - 1) && is_det(i - 2) {
@@ -677,6 +694,9 @@ fn leader_state(l: &Linker, s: &Sentence, mentions: &mut [Mention], state: &DocS
 /// ends: the longest run of words that is an office of someone.
 fn office_at(l: &Linker, s: &Sentence, j: usize, cov: &[Option<usize>]) -> Option<(String, usize)> {
     let n = s.tokens.len();
+    if !s.tokens.get(j).is_some_and(|t| l.offices.may_start(t.first_word_hash)) {
+        return None;
+    }
     let mut best = None;
     let mut words = String::new();
     for (e, c) in cov.iter().enumerate().take(n.min(j + l.offices.longest())).skip(j) {
@@ -732,7 +752,7 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
             }
         };
         let adjectives = j;
-        while j < n && ROLE_ADJECTIVES.contains(&s.tokens[j].norm(s)) && cov[j].is_none() {
+        while j < n && ROLE_ADJECTIVES.contains(s.tokens[j].norm(s)) && cov[j].is_none() {
             j += 1;
         }
         // "the former president": a holder whose term has ended
@@ -877,7 +897,7 @@ fn make(s: &Sentence, first: usize, end: usize, actor: ActorId, score: f32) -> M
 fn is_pronoun(s: &Sentence, m: &Mention) -> bool {
     m.how == LinkHow::Coreference && m.end_token == m.first_token + 1 && {
         let w = s.tokens[m.first_token].norm(s);
-        [MALE, FEMALE, NEUTER, PLURAL].iter().any(|l| l.contains(&w))
+        PRONOUNS.contains(w)
     }
 }
 

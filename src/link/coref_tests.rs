@@ -137,3 +137,14 @@ fn the_latter_is_the_last_named() {
     let t = "The latter said nothing.";
     assert_eq!(actor_of(&l, t, "latter"), None);
 }
+
+#[test]
+fn the_pronoun_set_holds_every_pronoun_and_nothing_else() {
+    use super::{FEMALE, MALE, NEUTER, PLURAL, PRONOUNS};
+    for w in MALE.iter().chain(FEMALE).chain(NEUTER).chain(PLURAL) {
+        assert!(PRONOUNS.contains(w), "{w}");
+    }
+    for w in ["them", "the", "hi", "hes", "its'"] {
+        assert!(!PRONOUNS.contains(w), "{w}");
+    }
+}

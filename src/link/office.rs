@@ -89,6 +89,9 @@ pub(super) struct Offices {
     by_office: FxHashMap<String, Vec<Holder>>,
     /// The most words an office has.
     longest: usize,
+    /// [`crate::text::word_hash`] of every office's first word: most
+    /// tokens begin none, and are turned away before any string is built.
+    first_words: rustc_hash::FxHashSet<u64>,
 }
 
 /// The normalised words of a phrase.
@@ -143,6 +146,7 @@ impl Offices {
 
     fn add(&mut self, office: String, person: ActorId, of: ActorId, from: Option<NaiveDate>, until: Option<NaiveDate>) {
         self.longest = self.longest.max(office.split(' ').count());
+        self.first_words.insert(crate::text::word_hash(&office));
         let list = self.by_office.entry(office).or_default();
         if !list
             .iter()
@@ -160,6 +164,12 @@ impl Offices {
     /// The most words an office has.
     pub(super) fn longest(&self) -> usize {
         self.longest
+    }
+
+    /// Whether an office may begin with a word of this
+    /// [`crate::text::Token::first_word_hash`].
+    pub(super) fn may_start(&self, hash: u64) -> bool {
+        self.first_words.contains(&hash)
     }
 
     /// Whether `office` is the office of anyone.
