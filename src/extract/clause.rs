@@ -204,8 +204,8 @@ impl<'a> View<'a> {
             starts[m.first_token] = Some(i);
             ends[m.end_token - 1] = Some(i);
         }
-        let reporting = (0..n).map(|i| lexicon.is_reporting(s.tokens[i].norm(s))).collect();
-        let relational = (0..n).map(|i| lexicon.relational(s.tokens[i].norm(s))).collect();
+        let reporting = (0..n).map(|i| lexicon.is_reporting_at(s, i)).collect();
+        let relational = (0..n).map(|i| lexicon.relational_at(s, i)).collect();
         let mut v = View {
             s,
             mentions,

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::normalize_word;
+use crate::text::{normalize_word, TokenWords};
 
 /// The kind of relation an event asserts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -350,6 +350,9 @@ pub struct Lexicon {
     forms_ids: rustc_hash::FxHashMap<Vec<u64>, u32>,
     /// A word's hash -> the ids of the word sets holding it.
     sets_of_hash: rustc_hash::FxHashMap<u64, Vec<u32>>,
+    /// Every key of `by_first_hash` and `sets_of_hash`: most tokens are
+    /// no word of any pattern, and one bit says so.
+    pattern_words: crate::text::HashBits,
     cues: Vec<Cue>,
     /// First word of a cue -> the cues starting with it.
     cue_first: rustc_hash::FxHashMap<String, Vec<usize>>,
@@ -357,10 +360,10 @@ pub struct Lexicon {
     /// modality cues even where no pattern fills their slots, so that
     /// "postponed the talks during a phone call" postpones the talks and
     /// not the call.
-    event_words: rustc_hash::FxHashSet<String>,
+    event_words: TokenWords<()>,
     /// Forms of verbs of saying ("said", "accused"?, no: "said", "told"),
     /// whose subject reports what the clause after them says.
-    reporting: rustc_hash::FxHashSet<String>,
+    reporting: TokenWords<()>,
     /// The frames, by name, for files that extend this lexicon.
     frames: BTreeMap<String, Vec<String>>,
     /// Theme nouns (`M` in a frame): what is sent, fired or supplied.
@@ -371,7 +374,7 @@ pub struct Lexicon {
     irregular: HashMap<String, Vec<String>>,
     /// Forms of relational nouns ("ally", "backers"), with the relation
     /// they give (none: a relation that is no edge).
-    relational: rustc_hash::FxHashMap<String, Option<Relation>>,
+    relational: TokenWords<Option<Relation>>,
     /// Forms of the nouns of frames "N between P" ("war", "talks"), with
     /// their relation: "the Ethiopia-Eritrea war" is between the two.
     pair_nouns: rustc_hash::FxHashMap<String, Relation>,
@@ -380,7 +383,7 @@ pub struct Lexicon {
     /// Forms of nouns that name a proposal ("request", "plans").
     proposal_nouns: rustc_hash::FxHashSet<String>,
     /// The forms of the first words of `proposal_verbs`.
-    proposal_first: rustc_hash::FxHashSet<String>,
+    proposal_first: TokenWords<()>,
 }
 
 impl Lexicon {
@@ -426,8 +429,10 @@ impl Lexicon {
         }
         merged.cues.extend(other.cues);
         merged.index_cues();
-        merged.event_words.extend(other.event_words);
-        merged.reporting.extend(other.reporting);
+        merged
+            .event_words
+            .extend(other.event_words.into_iter().map(|(w, ())| w));
+        merged.reporting.extend(other.reporting.into_iter().map(|(w, ())| w));
         Ok(merged)
     }
 
@@ -438,6 +443,7 @@ impl Lexicon {
                 self.by_first_word.entry(f.clone()).or_default().push(idx);
             }
             for &h in &forms.hashes {
+                self.pattern_words.insert(h);
                 let list = self.by_first_hash.entry(h).or_default();
                 if list.last() != Some(&idx) {
                     list.push(idx);
@@ -460,6 +466,7 @@ impl Lexicon {
             let id = *self.forms_ids.entry(f.hashes.clone()).or_insert(next);
             if id == next {
                 for &h in &f.hashes {
+                    self.pattern_words.insert(h);
                     self.sets_of_hash.entry(h).or_default().push(id);
                 }
             }
@@ -474,7 +481,11 @@ impl Lexicon {
     /// Which word sets of the patterns have a word in sentence `s`.
     pub fn presence(&self, s: &crate::text::Sentence) -> Presence {
         let mut bits = vec![0u64; self.forms_ids.len().div_ceil(64).max(1)];
-        for t in &s.tokens {
+        for t in s
+            .tokens
+            .iter()
+            .filter(|t| self.pattern_words.may_hold(t.first_word_hash))
+        {
             for &id in self.sets_of_hash.get(&t.first_word_hash).map_or(&[][..], Vec::as_slice) {
                 bits[(id >> 6) as usize] |= 1 << (id & 63);
             }
@@ -498,6 +509,7 @@ impl Lexicon {
             plans: Vec::new(),
             forms_ids: Default::default(),
             sets_of_hash: Default::default(),
+            pattern_words: Default::default(),
             cues: Vec::new(),
             cue_first: Default::default(),
             event_words: file
@@ -709,6 +721,9 @@ impl Lexicon {
     /// [`Lexicon::starting_with`] its form, and any whose first word only
     /// shares the hash (the matcher compares the words themselves).
     pub fn starting_with_hash(&self, hash: u64) -> &[usize] {
+        if !self.pattern_words.may_hold(hash) {
+            return &[];
+        }
         self.by_first_hash.get(&hash).map_or(&[], Vec::as_slice)
     }
 
@@ -750,6 +765,26 @@ impl Lexicon {
     /// not one, `Some(None)` for one whose relation is no edge.
     pub fn relational(&self, form: &str) -> Option<Option<Relation>> {
         self.relational.get(form).copied()
+    }
+
+    /// [`Lexicon::relational`] of the word of token `i` of `s`.
+    pub fn relational_at(&self, s: &crate::text::Sentence, i: usize) -> Option<Option<Relation>> {
+        self.relational.at(s, i).copied()
+    }
+
+    /// [`Lexicon::is_reporting`] of the word of token `i` of `s`.
+    pub fn is_reporting_at(&self, s: &crate::text::Sentence, i: usize) -> bool {
+        self.reporting.contains_at(s, i)
+    }
+
+    /// [`Lexicon::may_start_proposal`] of the word of token `i` of `s`.
+    pub fn may_start_proposal_at(&self, s: &crate::text::Sentence, i: usize) -> bool {
+        self.proposal_first.contains_at(s, i)
+    }
+
+    /// [`Lexicon::is_event_word`] of the word of token `i` of `s`.
+    pub fn is_event_word_at(&self, s: &crate::text::Sentence, i: usize) -> bool {
+        self.event_words.contains_at(s, i)
     }
 
     /// The relation of a noun that holds between two sides ("war",

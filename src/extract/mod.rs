@@ -137,7 +137,7 @@ impl Extractor {
             let mut distinct: Vec<ActorId> = ms.iter().map(|m| m.actor).chain(recent.iter().copied()).collect();
             distinct.sort();
             distinct.dedup();
-            let proposing = (0..s.tokens.len()).any(|i| self.lexicon.may_start_proposal(s.tokens[i].norm(s)));
+            let proposing = (0..s.tokens.len()).any(|i| self.lexicon.may_start_proposal_at(s, i));
             if distinct.len() < 2 && !proposing {
                 continue;
             }
@@ -158,7 +158,7 @@ impl Extractor {
         let n = v.s.tokens.len();
         (0..n).rev().find_map(|i| {
             let form = v.norm(i);
-            if !self.lexicon.may_start_proposal(form) {
+            if !self.lexicon.may_start_proposal_at(v.s, i) {
                 return None;
             }
             let hit = self.lexicon.proposal_verbs().iter().any(|(first, rest)| {
@@ -195,13 +195,12 @@ impl Extractor {
         }
         let present = self.lexicon.presence(s);
         for (i, &in_name) in inside.iter().enumerate() {
-            let form = v.norm(i);
             let cands = self.lexicon.starting_with_hash(s.tokens[i].first_word_hash);
             // a word of a name ("Sudanese Armed Forces") is no trigger
             if in_name {
                 continue;
             }
-            if self.lexicon.is_event_word(form) && !occurrences.iter().any(|o| o.first == i) {
+            if self.lexicon.is_event_word_at(s, i) && !occurrences.iter().any(|o| o.first == i) {
                 occurrences.push(Occurrence {
                     first: i,
                     end: i + 1,
@@ -286,7 +285,7 @@ impl Extractor {
         modality::attach(&self.lexicon, v, &mut occurrences);
         // verbs of saying and their subjects, in order
         let reporters: Vec<(usize, Vec<ActorId>)> = (0..s.tokens.len())
-            .filter(|&i| !inside[i] && self.lexicon.is_reporting(v.norm(i)))
+            .filter(|&i| !inside[i] && v.reporting[i])
             .map(|i| {
                 let subject = v.left_slot(i, false);
                 let subject = if subject.is_empty() && i > 0 && v.is_comma(i - 1) {

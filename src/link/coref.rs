@@ -100,6 +100,8 @@ const PLURAL: &[&str] = &["they"];
 /// diplomat", "the former Ukrainian president".
 static ROLE_ADJECTIVES: StaticWords =
     StaticWords::new(&["top", "former", "chief", "senior", "new", "main", "visiting", "acting"]);
+/// The word of "troops loyal to X" that [`loyal_to`] needs.
+static LOYAL: StaticWords = StaticWords::new(&["loyal"]);
 /// Every word of [`MALE`], [`FEMALE`], [`NEUTER`] and [`PLURAL`]: most
 /// tokens are none, and one lookup says so.
 static PRONOUNS: StaticWords = StaticWords::new(&[
@@ -113,18 +115,34 @@ pub(super) fn resolve(
     state: &DocState,
     date: Option<NaiveDate>,
 ) {
+    // Each pass looks for words of its own; a sentence with none of them
+    // (most sentences, for most passes) is passed over whole.
+    let roles = l.role_nouns.may_occur_in(s);
     government_of_country(l, s, mentions, state);
-    descriptions(l, s, mentions, state);
+    if roles {
+        descriptions(l, s, mentions, state);
+    }
     chairs(l, s, mentions);
     leader_state(l, s, mentions, state, date);
-    bodies(l, s, mentions, state);
+    if roles || (0..s.tokens.len()).any(|i| l.body_nouns.contains_at(s, i)) {
+        bodies(l, s, mentions, state);
+    }
     mentions.sort_by_key(|m| m.first_token);
-    kinds(l, s, mentions, state);
-    latter(s, mentions, state);
+    if cues().any_description.may_occur_in(s) {
+        kinds(l, s, mentions, state);
+    }
+    if cues().latter.may_occur_in(s) {
+        latter(s, mentions, state);
+    }
     pronouns(l, s, mentions, state);
     mentions.sort_by_key(|m| m.first_token);
-    offices(l, s, mentions, state, date);
-    loyal_to(l, s, mentions, state);
+    if s.tokens.iter().any(|t| l.offices.may_start(t.first_word_hash)) {
+        offices(l, s, mentions, state, date);
+    }
+    let loyal = LOYAL.set();
+    if (0..s.tokens.len()).any(|i| loyal.contains_at(s, i)) {
+        loyal_to(l, s, mentions, state);
+    }
     mentions.sort_by_key(|m| m.first_token);
 }
 
@@ -312,6 +330,11 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
         if cov[i].is_some() || t.case != Case::Lower {
             continue;
         }
+        // "the council" names a body; "the delegate", "the envoy" a person
+        let office = l.role_nouns.match_at(s, i) == Some(i + 1);
+        if !office && !l.body_nouns.contains_at(s, i) {
+            continue;
+        }
         // "the council", "this council", "the international court"
         let det = |k: usize| matches!(s.tokens[k].norm(s), "the" | "this" | "that");
         let start = if det(i - 1) {
@@ -328,11 +351,6 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
         let noun = t.norm(s);
         // "the army chief" is a person, not the army
         if l.role_nouns.match_at(s, i + 1).is_some() || l.role_nouns.match_at(s, i).is_some_and(|e| e > i + 1) {
-            continue;
-        }
-        // "the council" names a body; "the delegate", "the envoy" a person
-        let office = l.role_nouns.match_at(s, i) == Some(i + 1);
-        if !l.body_nouns.contains(noun) && !office {
             continue;
         }
         // this sentence first (before the phrase), then the document; a
@@ -365,14 +383,15 @@ fn pronouns(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSt
     let g = l.doc_actors(state);
     let n = s.tokens.len();
     let cov = covered(mentions, n);
+    let pronouns = PRONOUNS.set();
     for (i, c) in cov.iter().enumerate() {
         if c.is_some() || s.tokens[i].kind != TokenKind::Word {
             continue;
         }
-        let w = s.tokens[i].norm(s);
-        if !PRONOUNS.contains(w) {
+        if !pronouns.contains_at(s, i) {
             continue;
         }
+        let w = s.tokens[i].norm(s);
         let want: fn(&crate::link::Actor) -> bool = if MALE.contains(&w) {
             |a| a.kind == ActorKind::Person && a.gender != Some(Gender::Female)
         } else if FEMALE.contains(&w) {
@@ -628,12 +647,15 @@ fn latter(s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
     let cov = covered(mentions, n);
     let mut found = Vec::new();
     for (i, c) in cov.iter().enumerate().skip(1) {
-        if c.is_some() || s.tokens[i - 1].norm(s) != "the" {
+        if c.is_some() {
             continue;
         }
         let Some(end) = cues().latter.match_at(s, i) else {
             continue;
         };
+        if s.tokens[i - 1].norm(s) != "the" {
+            continue;
+        }
         if let Some(actor) = nearest(mentions, s, i, state).next() {
             found.push((i, end, actor));
         }

@@ -39,7 +39,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
-use crate::text::{normalize_phrase, segment, word_hash, Case, Sentence, StaticWords, TokenKind, WordSet};
+use crate::text::{normalize_phrase, segment, word_hash, Case, HashBits, Sentence, StaticWords, TokenKind, WordSet};
 pub use found::DocActors;
 pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer, GazetteerError};
 
@@ -270,6 +270,13 @@ impl PhraseSet {
             by_first,
             by_last,
         }
+    }
+
+    /// Whether some phrase may start at some token of `s` (if not, none
+    /// matches anywhere in it: a pass that looks for these phrases can be
+    /// skipped).
+    fn may_occur_in(&self, s: &Sentence) -> bool {
+        s.tokens.iter().any(|t| self.firsts.may_hold(t.first_word_hash))
     }
 
     /// Length in tokens of the longest phrase starting at token `i` (words
@@ -1759,36 +1766,6 @@ fn required_case(phrase: &str, kind: EntryKind) -> Vec<Case> {
         }
     }
     out
-}
-
-/// A set of hashes as a table of bits (a Bloom filter of one hash):
-/// "no" is certain, "yes" needs the real lookup.
-#[derive(Debug, Clone)]
-struct HashBits(Vec<u64>);
-
-impl HashBits {
-    /// 2^16 bits (8 KB): for a few thousand hashes, a "yes" for about
-    /// one word in twenty that starts no pattern.
-    const BITS: u32 = 16;
-
-    fn new(hashes: impl Iterator<Item = u64>) -> Self {
-        let mut table = vec![0u64; 1 << (Self::BITS - 6)];
-        for h in hashes {
-            let b = Self::bit(h);
-            table[b >> 6] |= 1 << (b & 63);
-        }
-        HashBits(table)
-    }
-
-    fn bit(hash: u64) -> usize {
-        // the high bits: FxHash mixes into them
-        (hash >> (64 - Self::BITS)) as usize
-    }
-
-    fn may_hold(&self, hash: u64) -> bool {
-        let b = Self::bit(hash);
-        self.0[b >> 6] & (1 << (b & 63)) != 0
-    }
 }
 
 /// Prepositions that tie a name to its country: "UN mission in Libya",

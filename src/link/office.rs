@@ -92,6 +92,8 @@ pub(super) struct Offices {
     /// [`crate::text::word_hash`] of every office's first word: most
     /// tokens begin none, and are turned away before any string is built.
     first_words: rustc_hash::FxHashSet<u64>,
+    /// `first_words` as bits, asked first.
+    first_bits: crate::text::HashBits,
 }
 
 /// The normalised words of a phrase.
@@ -147,6 +149,7 @@ impl Offices {
     fn add(&mut self, office: String, person: ActorId, of: ActorId, from: Option<NaiveDate>, until: Option<NaiveDate>) {
         self.longest = self.longest.max(office.split(' ').count());
         self.first_words.insert(crate::text::word_hash(&office));
+        self.first_bits.insert(crate::text::word_hash(&office));
         let list = self.by_office.entry(office).or_default();
         if !list
             .iter()
@@ -169,7 +172,7 @@ impl Offices {
     /// Whether an office may begin with a word of this
     /// [`crate::text::Token::first_word_hash`].
     pub(super) fn may_start(&self, hash: u64) -> bool {
-        self.first_words.contains(&hash)
+        self.first_bits.may_hold(hash) && self.first_words.contains(&hash)
     }
 
     /// Whether `office` is the office of anyone.

@@ -19,7 +19,7 @@ mod normalize;
 mod words;
 
 pub use normalize::{normalize_word, push_normalized};
-pub use words::{StaticWords, WordSet, CALENDAR_WORDS};
+pub use words::{HashBits, StaticWords, TokenWords, WordSet, CALENDAR_WORDS};
 
 use unicode_segmentation::UnicodeSegmentation;
 

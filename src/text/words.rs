@@ -15,6 +15,9 @@ pub struct WordSet {
     lengths: u64,
     /// Bit `b` set: a word starting with byte `b` is in the set.
     first_bytes: [u64; 4],
+    /// The words' hashes ([`super::word_hash`]), for lookups at a token,
+    /// which carries its hash.
+    hashes: HashBits,
 }
 
 impl WordSet {
@@ -27,9 +30,18 @@ impl WordSet {
             if let Some(&b) = w.as_bytes().first() {
                 set.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
             }
+            set.hashes.insert(super::word_hash(w));
             set.words.insert(Box::from(w));
         }
         set
+    }
+
+    /// Whether the word of token `i` of `s` is in the set (no hashing of
+    /// text for most tokens: they carry their hash).
+    pub fn contains_at(&self, s: &super::Sentence, i: usize) -> bool {
+        s.tokens
+            .get(i)
+            .is_some_and(|t| self.hashes.may_hold(t.first_word_hash) && self.words.contains(t.norm(s)))
     }
 
     /// Whether `word` is in the set.
@@ -64,9 +76,18 @@ impl StaticWords {
 
     /// Whether `word` is in the list.
     pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| WordSet::new(self.list.iter().copied()))
-            .contains(word)
+        self.set().contains(word)
+    }
+
+    /// Whether the word of token `i` of `s` is in the list.
+    pub fn contains_at(&self, s: &super::Sentence, i: usize) -> bool {
+        self.set().contains_at(s, i)
+    }
+
+    /// The set itself, for a loop that asks it at every token (and so
+    /// fetches it once).
+    pub fn set(&self) -> &WordSet {
+        self.set.get_or_init(|| WordSet::new(self.list.iter().copied()))
     }
 }
 
@@ -93,3 +114,127 @@ pub static CALENDAR_WORDS: StaticWords = StaticWords::new(&[
     "november",
     "december",
 ]);
+
+/// A set of hashes as a table of bits (a Bloom filter of one hash):
+/// "no" is certain, "yes" needs the real lookup.
+#[derive(Debug, Clone)]
+pub struct HashBits(Vec<u64>);
+
+impl HashBits {
+    /// 2^16 bits (8 KB): for a few thousand hashes, a "yes" for about
+    /// one word in twenty that starts no pattern.
+    const BITS: u32 = 16;
+
+    /// The table of `hashes`.
+    pub fn new(hashes: impl Iterator<Item = u64>) -> Self {
+        let mut table = vec![0u64; 1 << (Self::BITS - 6)];
+        for h in hashes {
+            let b = Self::bit(h);
+            table[b >> 6] |= 1 << (b & 63);
+        }
+        HashBits(table)
+    }
+
+    fn bit(hash: u64) -> usize {
+        // the high bits: FxHash mixes into them
+        (hash >> (64 - Self::BITS)) as usize
+    }
+
+    /// Whether `hash` may be in the set (`false`: it is not).
+    pub fn may_hold(&self, hash: u64) -> bool {
+        let b = Self::bit(hash);
+        self.0[b >> 6] & (1 << (b & 63)) != 0
+    }
+}
+
+impl Default for HashBits {
+    fn default() -> Self {
+        HashBits::new(std::iter::empty())
+    }
+}
+
+impl HashBits {
+    /// Add a hash to the set.
+    pub fn insert(&mut self, hash: u64) {
+        let b = Self::bit(hash);
+        self.0[b >> 6] |= 1 << (b & 63);
+    }
+}
+
+/// Words with a value each, looked up at a token of a sentence: the hash
+/// the token carries ([`super::Token::first_word_hash`]) turns most tokens
+/// away before any text is hashed or compared. Words with a space inside
+/// are kept too, but looked up by their text alone ([`TokenWords::get`]).
+#[derive(Debug, Clone)]
+pub struct TokenWords<V> {
+    map: rustc_hash::FxHashMap<String, V>,
+    bits: HashBits,
+}
+
+impl<V> Default for TokenWords<V> {
+    fn default() -> Self {
+        TokenWords {
+            map: Default::default(),
+            bits: HashBits::default(),
+        }
+    }
+}
+
+impl<V> IntoIterator for TokenWords<V> {
+    type Item = (String, V);
+    type IntoIter = std::collections::hash_map::IntoIter<String, V>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.map.into_iter()
+    }
+}
+
+impl<V> TokenWords<V> {
+    /// Add a word (a normal form) and its value; a word added twice keeps
+    /// the later value.
+    pub fn insert(&mut self, word: String, value: V) {
+        self.bits.insert(super::word_hash(&word));
+        self.map.insert(word, value);
+    }
+
+    /// The value of a word.
+    pub fn get(&self, word: &str) -> Option<&V> {
+        self.map.get(word)
+    }
+
+    /// The value of the word of token `i` of `s`, if it is one of these.
+    pub fn at(&self, s: &super::Sentence, i: usize) -> Option<&V> {
+        let t = s.tokens.get(i)?;
+        if !self.bits.may_hold(t.first_word_hash) {
+            return None;
+        }
+        self.map.get(t.norm(s))
+    }
+}
+
+impl TokenWords<()> {
+    /// Whether `word` is one of these.
+    pub fn contains(&self, word: &str) -> bool {
+        self.map.contains_key(word)
+    }
+
+    /// Whether the word of token `i` of `s` is one of these.
+    pub fn contains_at(&self, s: &super::Sentence, i: usize) -> bool {
+        self.at(s, i).is_some()
+    }
+}
+
+impl Extend<String> for TokenWords<()> {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        for w in words {
+            self.insert(w, ());
+        }
+    }
+}
+
+impl FromIterator<String> for TokenWords<()> {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let mut set = TokenWords::default();
+        set.extend(words);
+        set
+    }
+}
