@@ -11,9 +11,13 @@
 //! overlap when they share two hashes, or are equal when a sentence has
 //! fewer than two content words.
 //!
-//! Events are the connected components of "same window and overlapping":
-//! they do not depend on the order reports come in, nor on how documents
-//! are split among threads, machines or saved graphs. An edge keeps each
+//! Reports are taken by date: one joins the earliest event begun at most
+//! `same_event_days` before it whose reports it overlaps, or begins one, so
+//! that every report of an event is in the window of its first (a
+//! connected-components rule would chain a story told every day for a year
+//! into one event). Taken in the order of their contents, the events do
+//! not depend on the order reports come in, nor on how documents are split
+//! among threads, machines or saved graphs. An edge keeps each
 //! report's date and signature (a [`Report`]), so merging two graphs unites
 //! their reports and counts the events again; a report in both graphs (one
 //! document in both) joins its own copy and counts once.
@@ -184,39 +188,60 @@ fn same_window(a: Option<NaiveDate>, b: Option<NaiveDate>, days: u32) -> bool {
     }
 }
 
-/// The event of each item: items of one `group` (say, one edge) whose
-/// reports are in one window and overlap share an event. Each event is
-/// named by the index of its least item by (`group`, report, `order`), so
-/// the answer is the same for the items in any order.
-pub fn events_of<G: Ord + Copy, O: Ord + Copy>(items: &[(G, Report, O)], days: u32) -> Vec<usize> {
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
+/// The event of each item, named by the index of its first item. Items of
+/// one `group` (say, one edge) are taken in the order of their (report,
+/// `order`): by date first. An item joins the earliest event of its group
+/// that began at most `days` before it and holds a report it overlaps;
+/// otherwise it begins an event. So every report of an event is within
+/// `days` of its first (a story told every day for a month is not one
+/// event), and the answer, a function of the items' contents, is the same
+/// for the items in any order. Memory beyond the answer: an index per item
+/// and the open events of one group at a time.
+pub fn events_of<G: Ord + Copy, O: Ord + Copy>(items: &[(G, Report, O)], days: u32) -> Vec<u32> {
+    let mut first: Vec<u32> = (0..items.len() as u32).collect();
+    let mut sorted: Vec<u32> = (0..items.len() as u32).collect();
+    sorted.sort_unstable_by_key(|&i| {
+        let (g, r, o) = items[i as usize];
+        (g, r, o, i)
+    });
+    // the events begun in this group: (date, first item)
+    let mut begun: Vec<(Option<NaiveDate>, u32)> = Vec::new();
+    // for each key, the events holding a report of it, oldest first
+    let mut open: rustc_hash::FxHashMap<(u32, u32), Vec<u32>> = Default::default();
+    for group in sorted.chunk_by(|&a, &b| items[a as usize].0 == items[b as usize].0) {
+        begun.clear();
+        open.clear();
+        for &i in group {
+            let report = items[i as usize].1;
+            let mut joined: Option<u32> = None;
+            for k in report.signature.keys() {
+                if let Some(events) = open.get_mut(&k) {
+                    // dates only grow: an event out of the window now is
+                    // out of it for every later report
+                    events.retain(|&e| same_window(begun[e as usize].0, report.date, days));
+                    if let Some(&e) = events.first() {
+                        joined = Some(joined.map_or(e, |j| j.min(e)));
+                    }
+                }
+            }
+            let event = match joined {
+                Some(e) => e,
+                None => {
+                    begun.push((report.date, i));
+                    (begun.len() - 1) as u32
+                }
+            };
+            first[i as usize] = begun[event as usize].1;
+            for k in report.signature.keys() {
+                let events = open.entry(k).or_default();
+                if !events.contains(&event) {
+                    events.push(event);
+                    events.sort_unstable();
+                }
+            }
         }
-        i
     }
-    // (group, key, date, item)
-    type Keyed<G> = (G, (u32, u32), Option<NaiveDate>, usize);
-    let mut keyed: Vec<Keyed<G>> = items
-        .iter()
-        .enumerate()
-        .flat_map(|(i, (g, r, _))| r.signature.keys().map(move |k| (*g, k, r.date, i)))
-        .collect();
-    keyed.sort_unstable();
-    // sorted by date within a key, neighbours in the window chain every
-    // pair in it
-    for w in keyed.windows(2) {
-        let ((g1, k1, d1, i), (g2, k2, d2, j)) = (w[0], w[1]);
-        if g1 == g2 && k1 == k2 && same_window(d1, d2, days) {
-            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-            let least = |x: usize| (items[x].0, items[x].1, items[x].2, x);
-            let (keep, drop) = if least(a) <= least(b) { (a, b) } else { (b, a) };
-            parent[drop] = keep;
-        }
-    }
-    (0..items.len()).map(|i| root(&mut parent, i)).collect()
+    first
 }
 
 /// The number of events among the reports of one edge.
@@ -261,25 +286,27 @@ mod tests {
     }
 
     #[test]
-    fn a_chain_of_reports_is_one_event_in_any_order() {
+    fn an_event_holds_the_reports_in_the_window_of_its_first() {
         let s = "Chad supplied armoured trucks to Cameroon for the Lake Chad operation.";
         let mut r = vec![
             report("2019-03-01", s),
             report("2019-03-02", s),
             report("2019-03-03", s),
             report(
-                "2019-03-09",
+                "2019-03-02",
                 "Chad supplied helicopters to Cameroon after the Mora raid.",
             ),
         ];
-        assert_eq!(count_events(&r, 1), 2);
+        // the 1st and 2nd of March; the 3rd (two days after the first); the
+        // helicopters
+        assert_eq!(count_events(&r, 1), 3);
+        assert_eq!(count_events(&r, 2), 2);
         r.reverse();
-        assert_eq!(count_events(&r, 1), 2);
+        assert_eq!(count_events(&r, 1), 3);
         let items: Vec<(u8, Report, usize)> = r.iter().enumerate().map(|(i, x)| (0, *x, 10 - i)).collect();
         let ev = events_of(&items, 1);
-        assert_eq!(ev[1], ev[2]);
-        assert_eq!(ev[2], ev[3]);
-        assert_ne!(ev[0], ev[1]);
+        // reversed: [helicopters, 3rd, 2nd, 1st]; each named by its first
+        assert_eq!(ev, vec![0, 1, 3, 3]);
     }
 
     #[test]

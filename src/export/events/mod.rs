@@ -263,8 +263,8 @@ fn row(
 type Dyad = (u32, Relation, u32, Modality);
 
 /// What orders the reports of one event to name it: the document (by the
-/// hash of its id), the sentence and its start.
-type Place = (u64, usize, usize);
+/// hash of its id), the sentence and its start (16 bytes).
+type Place = (u64, u32, u32);
 
 /// The table being collected: rows spilled to a file, and per row its
 /// dyad, report and place, from which the events are found at the end.
@@ -316,7 +316,12 @@ impl EventTable {
             std::mem::swap(&mut a, &mut b);
         }
         let dyad = (self.intern(a), row.relation, self.intern(b), row.modality);
-        let place = (dedup::fnv1a64(&[row.doc.as_bytes()]), row.sentence, row.start);
+        let short = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let place = (
+            dedup::fnv1a64(&[row.doc.as_bytes()]),
+            short(row.sentence),
+            short(row.start),
+        );
         self.keys.push((dyad, report, place));
         serde_json::to_writer(&mut self.spill, row)?;
         self.spill.write_all(b"\n")?;
@@ -326,7 +331,6 @@ impl EventTable {
     /// Name the events and write every row, in the order pushed, to `out`.
     pub fn write(self, out: &mut dyn TableWriter) -> Result<(), TableError> {
         let events = dedup::events_of(&self.keys, self.same_event_days);
-        let mut names: FxHashMap<usize, String> = FxHashMap::default();
         let mut file = self.spill.into_inner().map_err(|e| e.into_error())?;
         file.rewind()?;
         let mut lines = BufReader::with_capacity(1 << 16, file).lines();
@@ -335,10 +339,9 @@ impl EventTable {
                 .next()
                 .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the spill file ends early"))??;
             let mut row: EventRow = serde_json::from_str(&line)?;
-            let name = names
-                .entry(root)
-                .or_insert_with(|| event_name(&self.ids, &self.keys[root]));
-            row.event_id.clone_from(name);
+            // named again for each report (a hash): cheaper than a map of
+            // every event's name
+            row.event_id = event_name(&self.ids, &self.keys[root as usize]);
             out.write_row(&row)?;
         }
         Ok(())
@@ -356,8 +359,8 @@ fn event_name(ids: &[String], (dyad, report, place): &(Dyad, Report, Place)) -> 
         modality.as_str().as_bytes(),
         report.to_string().as_bytes(),
         &place.0.to_le_bytes(),
-        &(place.1 as u64).to_le_bytes(),
-        &(place.2 as u64).to_le_bytes(),
+        &place.1.to_le_bytes(),
+        &place.2.to_le_bytes(),
     ]);
     format!("ev{hash:016x}")
 }
