@@ -46,7 +46,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let graph = pipeline.build(docs, GraphOptions::default());
     let written = match export(&graph, "person", Format::Json, ExportOptions::default())? {
         Exported::File(b) => b.len(),
-        Exported::Tables(_) => 0,
+        Exported::Tables(_) | Exported::Files(_) => 0,
     };
     let build = started.elapsed();
     let peak = peak_resident_kb();

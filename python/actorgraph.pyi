@@ -106,7 +106,7 @@ def merge(graphs: Iterable[GraphLike]) -> Graph:
 @overload
 def to_format(
     graph: GraphLike,
-    format: Literal["json", "dot", "gexf", "graphml", "html", "svg"] = "json",
+    format: Literal["json", "dot", "gexf", "graphml", "html", "svg", "cypher"] = "json",
     *,
     level: Level | None = None,
     relations: Sequence[Relation] | str | None = None,
@@ -134,7 +134,7 @@ def to_format(
 @overload
 def to_format(
     graph: GraphLike,
-    format: Literal["csv"],
+    format: Literal["csv", "neo4j"],
     *,
     level: Level | None = None,
     relations: Sequence[Relation] | str | None = None,
@@ -150,9 +150,11 @@ def to_format(
     convert`` writes with the same flags (and ``actorgraph build``, from the
     documents): "json" (node-link JSON, as ``--format json`` writes it, so a
     job can write the very file ``actorgraph build`` writes), "gexf",
-    "graphml", "dot", "html" and "svg" give a string, "png" bytes (both drawn
-    by Graphviz's ``dot``, which must be installed), "csv" a dict of the two
-    tables by file name, ``{"nodes.csv": ..., "edges.csv": ...}``.
+    "graphml", "dot", "html", "svg" and "cypher" (an openCypher script) give
+    a string, "png" bytes (both drawn by Graphviz's ``dot``, which must be
+    installed), "csv" a dict of the two tables by file name,
+    ``{"nodes.csv": ..., "edges.csv": ...}``, and "neo4j" the two files of
+    ``neo4j-admin database import``, ``{"actors.csv": ..., "relations.csv": ...}``.
 
     The view arguments are those of the command line: ``level`` ("actor" or
     "faction"; default the graph's own), ``relations`` (a list of "support",

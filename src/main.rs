@@ -44,8 +44,9 @@ enum Command {
     Eval(cli::eval::EvalArgs),
     /// Print every linked mention as JSON Lines (doc, sentence, start, end, text, actor, how, score).
     Mentions(cli::list::ListArgs),
-    /// Print every extracted event as JSON Lines, modal ones included.
-    Events(cli::list::ListArgs),
+    /// The event table: one row per extracted event, modal ones included and marked, as JSON Lines, CSV or Parquet.
+    #[command(after_help = cli::events::EXAMPLES)]
+    Events(cli::events::EventsArgs),
     /// Propose gazetteer entries for names that link to nothing (RON stubs).
     Suggest(cli::suggest::SuggestArgs),
     /// Ask a saved graph or articles: backers, backed, opponents, meetings, neighbors, path, camps, top.
@@ -68,8 +69,8 @@ fn main() -> ExitCode {
         Command::Build(a) => cli::build::run(a),
         Command::Convert(a) => cli::convert::run(a),
         Command::Eval(a) => cli::eval::run(a),
-        Command::Mentions(a) => cli::list::run(a, false),
-        Command::Events(a) => cli::list::run(a, true),
+        Command::Mentions(a) => cli::list::run(a),
+        Command::Events(a) => cli::events::run(a),
         Command::Suggest(a) => cli::suggest::run(a),
         Command::Query(a) => cli::query::run(a),
         Command::Merge(a) => cli::merge::run(a),

@@ -155,26 +155,47 @@ impl Pipeline {
         F: FnMut(&Document, &DocumentAnalysis),
     {
         let mut graph = ActorGraph::new(options);
+        self.analyse_each(docs, |d, a| {
+            each(d, a);
+            graph.add_document(self.gazetteer(), a);
+        });
+        graph
+    }
+
+    /// Analyse a stream of documents and call `each` with every analysis,
+    /// in input order, holding no more than two batches at a time (what
+    /// `actorgraph events` writes its table with, and `build_with` builds
+    /// a graph with).
+    pub fn analyse_each<I, F>(&self, docs: I, mut each: F)
+    where
+        I: IntoIterator<Item = Document>,
+        F: FnMut(&Document, &DocumentAnalysis),
+    {
         let mut docs = docs.into_iter();
         let mut next: Vec<Document> = next_batch(&mut docs);
-        // the batch analysed last, still to be added to the graph
+        // the batch analysed last, still to be handed to `each`
         let mut analysed: Option<(Vec<Document>, Vec<DocumentAnalysis>)> = None;
+        let hand_over = |each: &mut F, (docs, analyses): (Vec<Document>, Vec<DocumentAnalysis>)| {
+            for (d, a) in docs.iter().zip(&analyses) {
+                each(d, a);
+            }
+        };
         loop {
             if next.is_empty() {
                 if let Some(done) = analysed.take() {
-                    self.add_batch(&mut graph, done, &mut each);
+                    hand_over(&mut each, done);
                 }
                 break;
             }
             let batch = std::mem::take(&mut next);
-            // Analyse this batch on the pool while this thread adds the
-            // previous one to the graph and reads the next: reading,
+            // Analyse this batch on the pool while this thread hands the
+            // previous one over (to the graph) and reads the next: reading,
             // decompressing, parsing and merging all overlap the analysis,
             // and the pool never waits for the graph.
             let (analyses, following) = std::thread::scope(|scope| {
                 let worker = scope.spawn(|| batch.par_iter().map(|d| self.analyse(d)).collect::<Vec<_>>());
                 if let Some(done) = analysed.take() {
-                    self.add_batch(&mut graph, done, &mut each);
+                    hand_over(&mut each, done);
                 }
                 let following: Vec<Document> = next_batch(&mut docs);
                 let analyses = match worker.join() {
@@ -185,22 +206,6 @@ impl Pipeline {
             });
             analysed = Some((batch, analyses));
             next = following;
-        }
-        graph
-    }
-
-    /// Add analysed documents to the graph, in input order.
-    fn add_batch<F>(
-        &self,
-        graph: &mut ActorGraph,
-        (docs, analyses): (Vec<Document>, Vec<DocumentAnalysis>),
-        each: &mut F,
-    ) where
-        F: FnMut(&Document, &DocumentAnalysis),
-    {
-        for (d, a) in docs.iter().zip(&analyses) {
-            each(d, a);
-            graph.add_document(self.gazetteer(), a);
         }
     }
 

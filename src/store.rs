@@ -26,7 +26,7 @@ use crate::export::json::{read_json, write_json, ReadGraphError};
 use crate::graph::{ActorGraph, GraphOptions};
 use crate::pipeline::Pipeline;
 
-pub use atomic::{check_target, write_atomic, write_folder_atomic, Target};
+pub use atomic::{check_target, write_atomic, write_folder_atomic, AtomicFile, Target};
 pub use lock::{GraphLock, Wait};
 
 /// The key of the document ids in the `graph` attributes.
@@ -188,6 +188,11 @@ pub fn check_compatible(a: &SavedGraph, b: &SavedGraph) -> Result<(), StoreError
         Some(format!(
             "they keep {} and {} evidence sentences per edge (--max-evidence)",
             oa.max_evidence, ob.max_evidence
+        ))
+    } else if oa.same_event_days != ob.same_event_days {
+        Some(format!(
+            "they count reports {} and {} days apart as one event (--same-event-days)",
+            oa.same_event_days, ob.same_event_days
         ))
     } else {
         None

@@ -387,6 +387,7 @@ fn arb_graph() -> impl Strategy<Value = ActorGraph> {
             let mut g = ActorGraph::new(GraphOptions {
                 include_modal: false,
                 max_evidence: 3,
+                ..GraphOptions::default()
             });
             let names = ["a", "b", "c", "d", "e"];
             let node = |i: usize| Node {
@@ -409,6 +410,7 @@ fn arb_graph() -> impl Strategy<Value = ActorGraph> {
                         relation: actorgraph::extract::Relation::ALL[rel],
                         modality: actorgraph::extract::Modality::Asserted,
                         weight: w,
+                        reports: Vec::new(),
                         first_seen: date,
                         last_seen: date,
                         evidence: ev

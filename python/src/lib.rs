@@ -288,6 +288,7 @@ fn build(
         let options = GraphOptions {
             include_modal,
             max_evidence,
+            ..GraphOptions::default()
         };
         let mut source = PyDocuments {
             items,
@@ -451,6 +452,13 @@ fn to_format(
                 let d = PyDict::new(py);
                 d.set_item(actorgraph::export::csv::NODES_FILE, t.nodes)?;
                 d.set_item(actorgraph::export::csv::EDGES_FILE, t.edges)?;
+                d.into_any().unbind()
+            }
+            Exported::Files(files) => {
+                let d = PyDict::new(py);
+                for (name, bytes) in files {
+                    d.set_item(name, String::from_utf8(bytes).map_err(error)?)?;
+                }
                 d.into_any().unbind()
             }
         })

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Args;
 
+use actorgraph::graph::dedup::DEFAULT_SAME_EVENT_DAYS;
 use actorgraph::graph::{GraphOptions, DEFAULT_MAX_EVIDENCE};
 
 use super::common::{documents, finish, nothing_read, pipeline, ModelArgs, Skips};
@@ -31,6 +32,9 @@ pub struct BuildArgs {
     /// Evidence sentences kept per edge (weights and dates still count every event).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_EVIDENCE)]
     pub max_evidence: usize,
+    /// Reports of one relation in documents dated N days apart or less, with overlapping words, are one event (edges' `events`).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_SAME_EVENT_DAYS)]
+    pub same_event_days: u32,
     /// Add the articles to the graph saved in FILE (created if missing), replacing it atomically; articles it already holds (by id) are left out.
     #[arg(long, value_name = "FILE")]
     pub into: Option<PathBuf>,
@@ -58,6 +62,7 @@ pub fn run(a: BuildArgs) -> Result<ExitCode> {
     let options = GraphOptions {
         include_modal: a.include_modal,
         max_evidence: a.max_evidence,
+        same_event_days: a.same_event_days,
     };
     let mut skips = Skips::default();
     let graph = p.build(documents(&a.inputs, a.model.date, &mut skips), options);

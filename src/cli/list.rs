@@ -1,4 +1,5 @@
-//! `actorgraph mentions` and `actorgraph events`: JSON Lines for audit.
+//! `actorgraph mentions`: JSON Lines for audit (the event table is
+//! `cli::events`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,7 +21,7 @@ pub struct ListArgs {
     pub model: ModelArgs,
 }
 
-pub fn run(a: ListArgs, events: bool) -> Result<ExitCode> {
+pub fn run(a: ListArgs) -> Result<ExitCode> {
     let p = pipeline(&a.model)?;
     let mut skips = Skips::default();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -32,33 +33,18 @@ pub fn run(a: ListArgs, events: bool) -> Result<ExitCode> {
             let chars = actorgraph::text::CharIndex::new(&doc.text);
             let g = analysis.actors(p.gazetteer());
             let mut lines = Vec::new();
-            if events {
-                for e in &analysis.events {
-                    lines.push(serde_json::json!({
-                        "doc": doc.id,
-                        "sentence": e.evidence.sentence,
-                        "source": g.actor(e.source).id,
-                        "relation": e.relation,
-                        "target": g.actor(e.target).id,
-                        "modality": e.modality,
-                        "trigger": e.evidence.trigger,
-                        "text": e.evidence.text,
-                    }));
-                }
-            } else {
-                for m in &analysis.mentions {
-                    lines.push(serde_json::json!({
-                        "doc": doc.id,
-                        "sentence": m.sentence,
-                        "start": chars.char_offset(m.start),
-                        "end": chars.char_offset(m.end),
-                        "text": m.text(&doc.text),
-                        "actor": g.actor(m.actor).id,
-                        "how": m.how,
-                        "origin": if g.is_found(m.actor) { "text" } else { "gazetteer" },
-                        "score": m.score,
-                    }));
-                }
+            for m in &analysis.mentions {
+                lines.push(serde_json::json!({
+                    "doc": doc.id,
+                    "sentence": m.sentence,
+                    "start": chars.char_offset(m.start),
+                    "end": chars.char_offset(m.end),
+                    "text": m.text(&doc.text),
+                    "actor": g.actor(m.actor).id,
+                    "how": m.how,
+                    "origin": if g.is_found(m.actor) { "text" } else { "gazetteer" },
+                    "score": m.score,
+                }));
             }
             for l in lines {
                 if let Err(e) = writeln!(out, "{l}") {

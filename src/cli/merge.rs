@@ -98,6 +98,7 @@ pub fn build_into(a: &BuildArgs, into: &Path) -> Result<ExitCode> {
     let options = GraphOptions {
         include_modal: a.include_modal,
         max_evidence: a.max_evidence,
+        same_event_days: a.same_event_days,
     };
     let p = pipeline(&a.model)?;
     // held from reading the old graph to writing the new one (the

@@ -7,6 +7,7 @@ pub mod common;
 pub mod completions;
 pub mod convert;
 pub mod eval;
+pub mod events;
 pub mod list;
 pub mod merge;
 pub mod output;

@@ -61,7 +61,8 @@ pub struct OutputArgs {
     #[arg(long, value_enum, default_value = "json")]
     pub format: Format,
     /// Output file, replaced atomically (default, or -: standard output); for --format csv,
-    /// the folder that receives nodes.csv and edges.csv (made if missing; its folder must exist).
+    /// the folder that receives nodes.csv and edges.csv (made if missing; its folder must exist);
+    /// for --format neo4j, the folder that receives actors.csv and relations.csv.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Name the JSON edge list `links` (networkx before 3.6, d3-force) instead of `edges`.
@@ -96,6 +97,11 @@ impl OutputArgs {
                 "--format csv writes two files (nodes.csv and edges.csv): give the folder for them with -o DIR",
             ));
         }
+        if self.format == Format::Neo4j && self.path().is_none() {
+            return Some(usage_error(
+                "--format neo4j writes two files (actors.csv and relations.csv): give the folder for them with -o DIR",
+            ));
+        }
         if let Err(e) = self.view.request().check() {
             return Some(usage_error(&e.to_string()));
         }
@@ -111,7 +117,7 @@ impl OutputArgs {
     /// exists; a file is not a folder, a CSV folder not a file).
     pub fn check_target(&self) -> Result<()> {
         if let Some(p) = self.path() {
-            let target = if self.format == Format::Csv {
+            let target = if self.format.is_folder() {
                 Target::Folder
             } else {
                 Target::File
@@ -138,6 +144,11 @@ impl OutputArgs {
         match exported {
             Exported::File(bytes) => write_output(self.path(), &bytes),
             Exported::Tables(t) => write_tables(self.path().expect("checked"), &t),
+            Exported::Files(files) => {
+                let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+                store::write_folder_atomic(self.path().expect("checked"), &files)?;
+                Ok(())
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ pub struct QueryArgs {
     /// Evidence sentences shown per edge.
     #[arg(long, value_enum, default_value = "one")]
     pub evidence: EvidenceMode,
-    /// What `top` ranks by: weight (events) or degree (edges).
+    /// What `top` ranks by: weight (reports), events (reports of one event counted once) or degree (edges).
     #[arg(long, value_enum, default_value = "weight")]
     pub by: RankByArg,
     #[command(flatten)]
@@ -82,8 +82,10 @@ pub enum EvidenceMode {
 /// What `top` ranks by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RankByArg {
-    /// The number of events.
+    /// The number of reports (events extracted).
     Weight,
+    /// The number of events, reports of one event counted once (see build --same-event-days).
+    Events,
     /// The number of distinct edges.
     Degree,
 }
@@ -124,6 +126,7 @@ pub fn run(a: QueryArgs) -> Result<ExitCode> {
     let by = match a.by {
         RankByArg::Weight => RankBy::Weight,
         RankByArg::Degree => RankBy::Degree,
+        RankByArg::Events => RankBy::Events,
     };
     let question = match Question::parse(word, args, by) {
         Ok(q) => q,

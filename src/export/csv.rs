@@ -3,10 +3,13 @@
 //! `nodes.csv` has Gephi's columns `Id` and `Label`, then `kind`,
 //! `affiliation`, `mentions`, `documents` and `surfaces` (joined with `|`,
 //! as in the gazetteer's CSV lists). `edges.csv` has Gephi's `Source`,
-//! `Target`, `Type` (`Directed`, or `Undirected` for `meet`) and `Weight`,
-//! then `relation`, `modality` (only in graphs built with modal events),
-//! `first_seen`, `last_seen`, `evidence_count` (evidence sentences kept),
-//! and the first evidence sentence's `evidence_doc` and `evidence_text`.
+//! `Target`, `Type` (`Directed`, or `Undirected` for `meet`) and `Weight`
+//! (reports), then `relation`, `modality` (only in graphs built with modal
+//! events), `first_seen`, `last_seen`, `evidence_count` (evidence
+//! sentences kept), the first evidence sentence's `evidence_doc` and
+//! `evidence_text`, and last `events` (the events the reports tell of,
+//! reports of one event counted once; last, so that the columns before it
+//! are where they always were).
 //!
 //! Files are UTF-8 without a byte-order mark, comma-separated, quoted where
 //! needed (RFC 4180), one record a line ending in a line feed.
@@ -107,6 +110,7 @@ pub fn write_csv(g: &ActorGraph, cells: Cells) -> Tables {
         "evidence_count",
         "evidence_doc",
         "evidence_text",
+        "events",
     ]);
     let mut edges: Vec<Vec<String>> = vec![header.into_iter().map(String::from).collect()];
     for (s, t, e) in g.sorted_edges() {
@@ -132,6 +136,7 @@ pub fn write_csv(g: &ActorGraph, cells: Cells) -> Tables {
             e.evidence.len().to_string(),
             first.map(|x| x.doc.clone()).unwrap_or_default(),
             first.map(|x| x.text.clone()).unwrap_or_default(),
+            g.events(e).to_string(),
         ]);
         edges.push(row);
     }

@@ -244,6 +244,7 @@ pub fn dot_graph(g: &ActorGraph, opts: &DotOptions) -> Graph {
             ),
             attr("penwidth", &format!("{width:.2}")),
             attr("weight", &e.weight.to_string()),
+            attr("events", &g.events(e).to_string()),
             attr(
                 "tooltip",
                 &format!("{} {} {} ({})", s.label, e.relation.as_str(), t.label, e.weight),

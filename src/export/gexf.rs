@@ -102,6 +102,7 @@ struct EdgeStyle {
     modal: bool,
     dynamic: bool,
     undirected_meet: bool,
+    same_event_days: u32,
 }
 
 fn write_edge(w: &mut XmlWriter, i: usize, s: &Node, t: &Node, e: &Edge, style: &EdgeStyle) {
@@ -120,6 +121,7 @@ fn write_edge(w: &mut XmlWriter, i: usize, s: &Node, t: &Node, e: &Edge, style: 
     w.open("edge", &a);
     w.open("attvalues", &[]);
     attvalue(w, "relation", e.relation.as_str());
+    attvalue(w, "events", &e.events(style.same_event_days).to_string());
     if style.modal {
         attvalue(w, "modality", e.modality.as_str());
     }
@@ -203,7 +205,7 @@ pub fn write_gexf(g: &ActorGraph, level: &str, undirected_meet: bool) -> String 
             ("surfaces", "string"),
         ],
     );
-    let mut edge_attrs = vec![("relation", "string")];
+    let mut edge_attrs = vec![("relation", "string"), ("events", "integer")];
     if modal {
         edge_attrs.push(("modality", "string"));
     }
@@ -224,6 +226,7 @@ pub fn write_gexf(g: &ActorGraph, level: &str, undirected_meet: bool) -> String 
         modal,
         dynamic,
         undirected_meet,
+        same_event_days: g.options().same_event_days,
     };
     for (i, (s, t, e)) in edges.iter().enumerate() {
         write_edge(&mut w, i, s, t, e, &style);
@@ -262,6 +265,7 @@ mod tests {
                     relation: rel,
                     modality: Modality::Asserted,
                     weight: 1,
+                    reports: Vec::new(),
                     first_seen: date,
                     last_seen: date,
                     evidence: vec![EvidenceItem {

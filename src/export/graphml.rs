@@ -43,6 +43,7 @@ fn keys(modal: bool) -> Vec<Key> {
         ("n_surfaces", "node", "surfaces", "string"),
         ("e_relation", "edge", "relation", "string"),
         ("e_weight", "edge", "weight", "double"),
+        ("e_events", "edge", "events", "long"),
     ];
     if modal {
         k.push(("e_modality", "edge", "modality", "string"));
@@ -77,7 +78,14 @@ fn write_node(w: &mut XmlWriter, n: &Node) {
     w.close("node");
 }
 
-fn write_edge(w: &mut XmlWriter, i: usize, s: &Node, t: &Node, e: &Edge, modal: bool, undirected_meet: bool) {
+fn write_edge(
+    w: &mut XmlWriter,
+    i: usize,
+    (s, t, e): (&Node, &Node, &Edge),
+    events: u64,
+    modal: bool,
+    undirected_meet: bool,
+) {
     let id = format!("e{i}");
     let mut a = vec![
         ("id", id.as_str()),
@@ -90,6 +98,7 @@ fn write_edge(w: &mut XmlWriter, i: usize, s: &Node, t: &Node, e: &Edge, modal: 
     w.open("edge", &a);
     data(w, "e_relation", e.relation.as_str());
     data(w, "e_weight", &e.weight.to_string());
+    data(w, "e_events", &events.to_string());
     if modal {
         data(w, "e_modality", e.modality.as_str());
     }
@@ -137,7 +146,7 @@ pub fn write_graphml(g: &ActorGraph, level: &str, undirected_meet: bool) -> Stri
         write_node(&mut w, n);
     }
     for (i, (s, t, e)) in g.sorted_edges().into_iter().enumerate() {
-        write_edge(&mut w, i, s, t, e, modal, undirected_meet);
+        write_edge(&mut w, i, (s, t, e), g.events(e), modal, undirected_meet);
     }
     w.close("graph");
     w.close("graphml");

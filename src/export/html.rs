@@ -36,7 +36,7 @@
 //!   "sentences": [[doc index, sentence index, start, end, text], ...],
 //!   "views": [{"level": "actor" | "faction",
 //!              "nodes": [{"id", "label", "kind", "affiliation", "mentions", "documents", "surfaces", "x", "y"}],
-//!              "edges": [{"source": node index, "target": node index, "relation", "weight",
+//!              "edges": [{"source": node index, "target": node index, "relation", "weight", "events",
 //!                         "first_seen", "last_seen", "modality"?,
 //!                         "evidence": [[sentence index, trigger, reported_by or null], ...]}]}] }
 //! ```
@@ -121,6 +121,7 @@ struct EdgeData<'a> {
     target: usize,
     relation: Relation,
     weight: u64,
+    events: u64,
     first_seen: Option<NaiveDate>,
     last_seen: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -197,6 +198,7 @@ fn view_data<'a>(
             target: index[t.id.as_str()],
             relation: e.relation,
             weight: e.weight,
+            events: g.events(e),
             first_seen: e.first_seen,
             last_seen: e.last_seen,
             modality: include_modal.then_some(e.modality),

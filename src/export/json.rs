@@ -20,6 +20,13 @@ pub struct GraphAttrs {
     /// Evidence kept per edge.
     #[serde(default = "default_max_evidence")]
     pub max_evidence: usize,
+    /// Reports this many days apart or less can be one event.
+    #[serde(default = "default_same_event_days")]
+    pub same_event_days: u32,
+}
+
+fn default_same_event_days() -> u32 {
+    crate::graph::dedup::DEFAULT_SAME_EVENT_DAYS
 }
 
 fn default_max_evidence() -> usize {
@@ -35,8 +42,12 @@ pub struct JsonEdge {
     pub target: String,
     /// support, oppose or meet.
     pub relation: Relation,
-    /// Number of events.
+    /// Number of reports.
     pub weight: u64,
+    /// Number of events they tell of: written for readers, counted again
+    /// from `reports` when read back.
+    #[serde(default)]
+    pub events: Option<u64>,
     /// Earliest date seen.
     pub first_seen: Option<chrono::NaiveDate>,
     /// Latest date seen.
@@ -46,6 +57,10 @@ pub struct JsonEdge {
     pub modality: Option<Modality>,
     /// Evidence sentences.
     pub evidence: Vec<EvidenceItem>,
+    /// Each report's date and signature, sorted (see
+    /// [`crate::graph::dedup::Report`]): what merging counts events from.
+    #[serde(default)]
+    pub reports: Vec<crate::graph::dedup::Report>,
 }
 
 /// The whole JSON file.
@@ -88,6 +103,7 @@ pub fn to_json_graph(g: &ActorGraph, level: &str) -> JsonGraph {
             level: level.to_string(),
             include_modal: opts.include_modal,
             max_evidence: opts.max_evidence,
+            same_event_days: opts.same_event_days,
         },
         nodes: g.sorted_nodes().into_iter().cloned().collect(),
         edges: edges
@@ -97,10 +113,16 @@ pub fn to_json_graph(g: &ActorGraph, level: &str) -> JsonGraph {
                 target: t.id.clone(),
                 relation: e.relation,
                 weight: e.weight,
+                events: Some(g.events(e)),
                 first_seen: e.first_seen,
                 last_seen: e.last_seen,
                 modality: opts.include_modal.then_some(e.modality),
                 evidence: e.evidence.clone(),
+                reports: {
+                    let mut r = e.reports.clone();
+                    r.sort_unstable();
+                    r
+                },
             })
             .collect(),
     }
@@ -159,6 +181,7 @@ pub fn read_json(path: &str, text: &str) -> Result<(ActorGraph, String), ReadGra
     let mut g = ActorGraph::new(GraphOptions {
         include_modal: jg.graph.include_modal,
         max_evidence: jg.graph.max_evidence,
+        same_event_days: jg.graph.same_event_days,
     });
     g.set_documents(jg.graph.documents);
     for n in jg.nodes {
@@ -179,6 +202,7 @@ pub fn read_json(path: &str, text: &str) -> Result<(ActorGraph, String), ReadGra
                 relation: e.relation,
                 modality: e.modality.unwrap_or_default(),
                 weight: e.weight,
+                reports: e.reports,
                 first_seen: e.first_seen,
                 last_seen: e.last_seen,
                 evidence: e.evidence,

@@ -9,7 +9,11 @@
 //! - [`graphml`]: GraphML with typed keys (networkx, yEd, Cytoscape);
 //! - [`csv`]: node and edge tables with Gephi's spreadsheet column names;
 //! - [`html`]: one self-contained page to explore the graph in a browser,
-//!   laid out by [`layout`].
+//!   laid out by [`layout`];
+//! - [`cypher`]: an openCypher script for Neo4j 5 and FalkorDB, and
+//!   [`neo4j`]: the CSV files of `neo4j-admin database import`;
+//! - [`events`]: not a graph but the event table, one row per event
+//!   extracted, as JSON Lines, CSV or Parquet (`actorgraph events`).
 //!
 //! Every format writes nodes sorted by id and edges sorted by (source,
 //! relation, target), so the same graph always gives the same bytes. The
@@ -21,12 +25,15 @@
 //! every format shows the same view.
 
 pub mod csv;
+pub mod cypher;
 pub mod dot;
+pub mod events;
 pub mod gexf;
 pub mod graphml;
 pub mod html;
 pub mod json;
 pub mod layout;
+pub mod neo4j;
 mod xml;
 
 use crate::extract::Relation;
@@ -53,6 +60,10 @@ pub enum Format {
     Png,
     /// One self-contained HTML page to explore the graph in a browser.
     Html,
+    /// An openCypher script (Neo4j 5, FalkorDB and other openCypher engines).
+    Cypher,
+    /// The CSV files of neo4j-admin database import (actors.csv, relations.csv), in the folder given with -o.
+    Neo4j,
 }
 
 impl Format {
@@ -67,13 +78,15 @@ impl Format {
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Html => "html",
+            Format::Cypher => "cypher",
+            Format::Neo4j => "neo4j",
         }
     }
 }
 
 impl Format {
     /// Every format, in the order of `--help`.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 10] = [
         Format::Json,
         Format::Dot,
         Format::Gexf,
@@ -82,6 +95,8 @@ impl Format {
         Format::Svg,
         Format::Png,
         Format::Html,
+        Format::Cypher,
+        Format::Neo4j,
     ];
 }
 
@@ -119,6 +134,15 @@ pub enum Exported {
     File(Vec<u8>),
     /// The node and edge tables of [`Format::Csv`].
     Tables(csv::Tables),
+    /// Files of one folder, as (name, contents): [`Format::Neo4j`].
+    Files(Vec<(&'static str, Vec<u8>)>),
+}
+
+impl Format {
+    /// Whether `-o` names a folder of files rather than one file.
+    pub fn is_folder(self) -> bool {
+        matches!(self, Format::Csv | Format::Neo4j)
+    }
 }
 
 /// Why an export failed.
@@ -131,7 +155,7 @@ pub enum ExportError {
     #[error(transparent)]
     View(#[from] ViewError),
     /// Not the name of a format.
-    #[error("{0:?} is not a format (json, dot, gexf, graphml, csv, svg, png or html)")]
+    #[error("{0:?} is not a format (json, dot, gexf, graphml, csv, svg, png, html, cypher or neo4j)")]
     UnknownFormat(String),
 }
 
@@ -172,6 +196,8 @@ pub fn export(g: &ActorGraph, level: &str, format: Format, opts: ExportOptions) 
         Format::Svg => Exported::File(dot::render(g, &dot_opts, dot::Image::Svg)?),
         Format::Png => Exported::File(dot::render(g, &dot_opts, dot::Image::Png)?),
         Format::Html => Exported::File(html::write_html(g, level).into_bytes()),
+        Format::Cypher => Exported::File(cypher::write_cypher(g, level).into_bytes()),
+        Format::Neo4j => Exported::Files(neo4j::write_neo4j(g)),
     })
 }
 
@@ -222,7 +248,7 @@ mod tests {
         );
         assert_eq!(
             "pdf".parse::<Format>().unwrap_err().to_string(),
-            "\"pdf\" is not a format (json, dot, gexf, graphml, csv, svg, png or html)"
+            "\"pdf\" is not a format (json, dot, gexf, graphml, csv, svg, png, html, cypher or neo4j)"
         );
     }
 }

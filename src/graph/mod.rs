@@ -2,8 +2,9 @@
 //!
 //! [`ActorGraph`] is a petgraph [`DiGraph`] with one node per actor
 //! ([`Node`]) and one edge per (source, relation, target, modality)
-//! ([`Edge`]) carrying a weight (the number of events), the first and last
-//! date seen, and the evidence sentences. `meet` is undirected: its edge
+//! ([`Edge`]) carrying a weight (the number of reports), the number of
+//! events they tell of ([`dedup`]), the first and last date seen, and the
+//! evidence sentences. `meet` is undirected: its edge
 //! always runs from the smaller id to the larger.
 //!
 //! Documents are added one at a time with [`ActorGraph::add_document`] and
@@ -13,6 +14,7 @@
 //! is associative and commutative and the output never depends on how the
 //! documents were split among threads or machines.
 
+pub mod dedup;
 pub mod view;
 
 use std::collections::BTreeSet;
@@ -109,14 +111,30 @@ pub struct Edge {
     pub relation: Relation,
     /// Whether the events happened.
     pub modality: Modality,
-    /// Number of events.
+    /// Number of reports (events extracted, one per sentence that says so).
     pub weight: u64,
+    /// Each report's date and signature, from which its events are
+    /// counted ([`Edge::events`]), in no order. A graph saved before
+    /// reports were kept has none: each report it does not know counts as
+    /// one event.
+    pub reports: Vec<dedup::Report>,
     /// Earliest document date.
     pub first_seen: Option<NaiveDate>,
     /// Latest document date.
     pub last_seen: Option<NaiveDate>,
     /// The first evidence sentences, in (document, sentence) order.
     pub evidence: Vec<EvidenceItem>,
+}
+
+impl Edge {
+    /// The number of events its reports tell of, reports of one event
+    /// counted once (see [`dedup`]): reports dated `same_event_days` apart
+    /// or less with overlapping words are one event. Reports it does not
+    /// know (a graph saved without them) count one event each.
+    pub fn events(&self, same_event_days: u32) -> u64 {
+        let unknown = self.weight.saturating_sub(self.reports.len() as u64);
+        dedup::count_events(&self.reports, same_event_days) + unknown
+    }
 }
 
 /// Options for building a graph.
@@ -126,6 +144,9 @@ pub struct GraphOptions {
     pub include_modal: bool,
     /// Evidence sentences kept per edge.
     pub max_evidence: usize,
+    /// Reports of one edge dated this many days apart or less, with
+    /// overlapping words, are one event (see [`dedup`]).
+    pub same_event_days: u32,
 }
 
 impl Default for GraphOptions {
@@ -133,6 +154,7 @@ impl Default for GraphOptions {
         GraphOptions {
             include_modal: false,
             max_evidence: DEFAULT_MAX_EVIDENCE,
+            same_event_days: dedup::DEFAULT_SAME_EVENT_DAYS,
         }
     }
 }
@@ -334,8 +356,9 @@ impl ActorGraph {
         }
     }
 
-    /// Insert an edge, or add its weight, dates and evidence to an existing
-    /// one. A `meet` edge is stored from the smaller id to the larger.
+    /// Insert an edge, or add its weight, reports, dates and evidence to an
+    /// existing one. A `meet` edge is stored from the smaller id to the
+    /// larger.
     pub fn upsert_edge(&mut self, mut a: NodeIndex, mut b: NodeIndex, edge: Edge) {
         if edge.relation == Relation::Meet && self.graph[b].id < self.graph[a].id {
             std::mem::swap(&mut a, &mut b);
@@ -346,6 +369,7 @@ impl ActorGraph {
             Some(&ix) => {
                 let e = &mut self.graph[ix];
                 e.weight += edge.weight;
+                e.reports.extend(edge.reports);
                 e.first_seen = min_date(e.first_seen, edge.first_seen);
                 e.last_seen = max_date(e.last_seen, edge.last_seen);
                 let mut more = edge.evidence;
@@ -413,6 +437,10 @@ impl ActorGraph {
             }
             let s = self.actor_node(actors, ev.source);
             let t = self.actor_node(actors, ev.target);
+            let signature = dedup::Signature::of(
+                &ev.evidence.text,
+                &[&self.graph[s].id, &self.graph[t].id, &ev.evidence.trigger],
+            );
             self.upsert_edge(
                 s,
                 t,
@@ -420,6 +448,10 @@ impl ActorGraph {
                     relation: ev.relation,
                     modality: ev.modality,
                     weight: 1,
+                    reports: vec![dedup::Report {
+                        date: analysis.date,
+                        signature,
+                    }],
                     first_seen: analysis.date,
                     last_seen: analysis.date,
                     evidence: vec![EvidenceItem {
@@ -453,6 +485,12 @@ impl ActorGraph {
             }
         }
         *self = out;
+    }
+
+    /// The number of events an edge of this graph tells of, with the
+    /// graph's window ([`GraphOptions::same_event_days`]).
+    pub fn events(&self, e: &Edge) -> u64 {
+        e.events(self.options.same_event_days)
     }
 
     /// Add everything of `other` to this graph. Known document ids are
@@ -532,6 +570,7 @@ mod tests {
             relation: rel,
             modality: Modality::Asserted,
             weight: 1,
+            reports: Vec::new(),
             first_seen: NaiveDate::from_ymd_opt(2020, 1, 1),
             last_seen: NaiveDate::from_ymd_opt(2020, 1, 1),
             evidence: vec![EvidenceItem {
@@ -601,6 +640,7 @@ mod tests {
         let mut g = ActorGraph::new(GraphOptions {
             include_modal: false,
             max_evidence: 2,
+            same_event_days: 1,
         });
         let a = g.upsert_node(node("a"));
         let b = g.upsert_node(node("b"));

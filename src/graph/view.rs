@@ -218,9 +218,25 @@ fn window(e: &Edge, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Optio
     if dates_inside {
         return Some(e.clone());
     }
-    // Weights count every event but only the kept evidence is dated, so a
-    // partial window counts the evidence it keeps.
     let evidence: Vec<_> = e.evidence.iter().filter(|x| inside(x.date)).cloned().collect();
+    if e.reports.len() as u64 == e.weight {
+        // every report is dated here: the window counts them all
+        let reports: Vec<_> = e.reports.iter().filter(|r| inside(r.date)).copied().collect();
+        if reports.is_empty() {
+            return None;
+        }
+        return Some(Edge {
+            relation: e.relation,
+            modality: e.modality,
+            weight: reports.len() as u64,
+            first_seen: reports.iter().filter_map(|r| r.date).min(),
+            last_seen: reports.iter().filter_map(|r| r.date).max(),
+            reports,
+            evidence,
+        });
+    }
+    // A graph saved without its reports dates only the kept evidence, so
+    // a partial window counts the evidence it keeps.
     if evidence.is_empty() {
         return None;
     }
@@ -230,6 +246,7 @@ fn window(e: &Edge, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Optio
         relation: e.relation,
         modality: e.modality,
         weight: evidence.len() as u64,
+        reports: Vec::new(),
         first_seen: first,
         last_seen: last,
         evidence,

@@ -248,7 +248,7 @@ pub fn camps(g: &ActorGraph) -> Camps {
                             positive: e.relation == Relation::Support,
                             weight: e.weight,
                         },
-                        Link::new(s, t, e),
+                        Link::new(s, t, e, g.options().same_event_days),
                     )
                 })
                 .collect();

@@ -148,8 +148,10 @@ pub struct Link {
     pub relation: Relation,
     /// Target id.
     pub target: String,
-    /// Number of events.
+    /// Number of reports.
     pub weight: u64,
+    /// Number of events they tell of.
+    pub events: u64,
     /// Earliest date seen.
     pub first_seen: Option<NaiveDate>,
     /// Latest date seen.
@@ -160,12 +162,13 @@ pub struct Link {
 
 impl Link {
     /// The answer's form of an edge from `source` to `target`.
-    pub fn new(source: &Node, target: &Node, e: &crate::graph::Edge) -> Self {
+    pub fn new(source: &Node, target: &Node, e: &crate::graph::Edge, same_event_days: u32) -> Self {
         Link {
             source: source.id.clone(),
             relation: e.relation,
             target: target.id.clone(),
             weight: e.weight,
+            events: e.events(same_event_days),
             first_seen: e.first_seen,
             last_seen: e.last_seen,
             evidence: e.evidence.clone(),
@@ -248,9 +251,11 @@ pub struct PathAnswer {
 pub enum RankBy {
     /// The number of distinct edges.
     Degree,
-    /// The sum of the edges' weights (the number of events).
+    /// The sum of the edges' weights (the number of reports).
     #[default]
     Weight,
+    /// The sum of the edges' events (reports of one event count once).
+    Events,
 }
 
 /// A count of edges and their summed weight.
@@ -260,12 +265,15 @@ pub struct Count {
     pub degree: u64,
     /// Sum of their weights.
     pub weight: u64,
+    /// Sum of their events.
+    pub events: u64,
 }
 
 impl Count {
-    fn add(&mut self, w: u64) {
+    fn add(&mut self, weight: u64, events: u64) {
         self.degree += 1;
-        self.weight += w;
+        self.weight += weight;
+        self.events += events;
     }
 
     /// The count `by` ranks.
@@ -273,6 +281,7 @@ impl Count {
         match by {
             RankBy::Degree => self.degree,
             RankBy::Weight => self.weight,
+            RankBy::Events => self.events,
         }
     }
 }
@@ -524,7 +533,12 @@ fn node_ix(g: &ActorGraph, id: &str) -> Result<NodeIndex, QueryError> {
 /// The answer's form of an edge.
 fn link_of(g: &ActorGraph, e: petgraph::graph::EdgeReference<'_, crate::graph::Edge>) -> Link {
     let graph = g.graph();
-    Link::new(&graph[e.source()], &graph[e.target()], e.weight())
+    Link::new(
+        &graph[e.source()],
+        &graph[e.target()],
+        e.weight(),
+        g.options().same_event_days,
+    )
 }
 
 /// Whether an edge takes part in answers: only events that happened.
@@ -707,14 +721,14 @@ pub fn top(g: &ActorGraph, by: RankBy) -> Top {
             meets: Count::default(),
         };
         for (_, from, e) in incident(g, ix) {
-            let w = e.weight().weight;
-            row.total.add(w);
+            let w = (e.weight().weight, g.events(e.weight()));
+            row.total.add(w.0, w.1);
             match (e.weight().relation, from) {
-                (Relation::Support, true) => row.backs.add(w),
-                (Relation::Support, false) => row.backed_by.add(w),
-                (Relation::Oppose, true) => row.opposes.add(w),
-                (Relation::Oppose, false) => row.opposed_by.add(w),
-                (Relation::Meet, _) => row.meets.add(w),
+                (Relation::Support, true) => row.backs.add(w.0, w.1),
+                (Relation::Support, false) => row.backed_by.add(w.0, w.1),
+                (Relation::Oppose, true) => row.opposes.add(w.0, w.1),
+                (Relation::Oppose, false) => row.opposed_by.add(w.0, w.1),
+                (Relation::Meet, _) => row.meets.add(w.0, w.1),
             }
         }
         if row.total.degree > 0 {
@@ -735,7 +749,7 @@ pub fn top(g: &ActorGraph, by: RankBy) -> Top {
 fn other(by: RankBy) -> RankBy {
     match by {
         RankBy::Degree => RankBy::Weight,
-        RankBy::Weight => RankBy::Degree,
+        RankBy::Weight | RankBy::Events => RankBy::Degree,
     }
 }
 

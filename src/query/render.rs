@@ -284,7 +284,8 @@ fn camps(r: &Response, c: &Camps, out: &mut String) {
 fn top(r: &Response, tp: &Top, out: &mut String) {
     let by = match tp.by {
         RankBy::Degree => "degree (edges)",
-        RankBy::Weight => "weighted degree (events)",
+        RankBy::Weight => "weighted degree (reports)",
+        RankBy::Events => "events (reports of one event counted once)",
     };
     let _ = writeln!(out, "top actors by {by}: {}; {}", n(tp.rows.len(), "actor"), context(r));
     if tp.rows.is_empty() {
@@ -309,7 +310,12 @@ fn top(r: &Response, tp: &Top, out: &mut String) {
             row.actor.id.clone(),
             row.actor.label.clone(),
             row.total.degree.to_string(),
-            row.total.weight.to_string(),
+            if tp.by == RankBy::Events {
+                row.total.events
+            } else {
+                row.total.weight
+            }
+            .to_string(),
             row.backs.by(tp.by).to_string(),
             row.backed_by.by(tp.by).to_string(),
             row.opposes.by(tp.by).to_string(),

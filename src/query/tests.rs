@@ -21,6 +21,7 @@ fn edge(rel: Relation, weight: u64) -> Edge {
         relation: rel,
         modality: Modality::Asserted,
         weight,
+        reports: Vec::new(),
         first_seen: NaiveDate::from_ymd_opt(2020, 1, 1),
         last_seen: NaiveDate::from_ymd_opt(2020, 2, 1),
         evidence: vec![EvidenceItem {
@@ -108,7 +109,14 @@ fn top_ranks_by_weight_or_degree() {
     let order: Vec<&str> = t.rows.iter().map(|r| r.actor.id.as_str()).collect();
     // c: 2+1+1+3 = 7; d: 1+3+1+1 = 6; a: 2+1 = 3; b 1, e 1
     assert_eq!(order, vec!["c", "d", "a", "b", "e"]);
-    assert_eq!(t.rows[0].backed_by, Count { degree: 2, weight: 3 });
+    assert_eq!(
+        t.rows[0].backed_by,
+        Count {
+            degree: 2,
+            weight: 3,
+            events: 3
+        }
+    );
     let t = top(&g, RankBy::Degree);
     assert_eq!(t.rows[0].actor.id, "c");
     assert_eq!(t.rows[0].total.degree, 4);

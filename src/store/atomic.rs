@@ -179,6 +179,95 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     }
 }
 
+/// A file written as a stream (a table too large to hold in memory) and
+/// put in place atomically by [`AtomicFile::commit`], as [`write_atomic`]
+/// does; dropped without a commit, it leaves the old file as it was and
+/// removes its temporary file.
+#[derive(Debug)]
+pub struct AtomicFile {
+    path: PathBuf,
+    /// The temporary file, `None` for a device or a pipe written directly.
+    tmp: Option<PathBuf>,
+    file: std::io::BufWriter<std::fs::File>,
+}
+
+impl AtomicFile {
+    /// Start writing the file at `path`.
+    pub fn create(path: &Path) -> Result<AtomicFile, StoreError> {
+        check_target(path, Target::File)?;
+        let open = |p: &Path, new: bool| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(new)
+                .open(p)
+                .map_err(|e| write_error(path, Target::File, e))
+        };
+        if is_special(path) {
+            return Ok(AtomicFile {
+                path: path.to_path_buf(),
+                tmp: None,
+                file: std::io::BufWriter::new(open(path, false)?),
+            });
+        }
+        let dir = parent_of(path);
+        let name = path.file_name().expect("checked");
+        remove_stale(&dir, name);
+        let tmp = dir.join(temp_name(name, std::process::id()));
+        let file = std::io::BufWriter::with_capacity(1 << 16, open(&tmp, true)?);
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            tmp: Some(tmp),
+            file,
+        })
+    }
+
+    /// Flush the file to disk and rename it over the old one.
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let fail = |e| write_error(&path, Target::File, e);
+        self.file.flush().map_err(fail)?;
+        let Some(tmp) = self.tmp.take() else {
+            return Ok(());
+        };
+        let done = (|| {
+            let f = self.file.get_ref();
+            if let Ok(meta) = std::fs::metadata(&path) {
+                f.set_permissions(meta.permissions())?;
+            }
+            f.sync_all()?;
+            std::fs::rename(&tmp, &path)
+        })();
+        match done {
+            Ok(()) => {
+                sync_dir(&parent_of(&path));
+                Ok(())
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                Err(fail(e))
+            }
+        }
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if let Some(tmp) = self.tmp.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
 /// Whether `path` exists and is neither a file nor a folder (a device, a
 /// pipe, a socket), following links.
 fn is_special(path: &Path) -> bool {
