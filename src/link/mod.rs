@@ -22,6 +22,7 @@
 //!
 //! Every [`Mention`] records how it was linked ([`LinkHow`]) for audit.
 
+mod agents;
 mod coref;
 mod found;
 pub mod gazetteer;
@@ -1643,6 +1644,7 @@ impl Linker {
     fn forces(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut added = Vec::new();
         self.forces_in(s, mentions, &mut added);
+        agents::extend(self, s, mentions);
         if !added.is_empty() {
             mentions.extend(added);
             mentions.sort_by_key(|m| m.first_token);
