@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::{Linker, Mention, PhraseSet};
+use super::{LinkHow, Linker, Mention, PhraseSet};
 use crate::link::gazetteer::ActorKind;
 use crate::text::{Sentence, TokenKind};
 
@@ -48,10 +48,17 @@ pub(super) fn extend(l: &Linker, s: &Sentence, mentions: &mut [Mention]) {
         if s.tokens.get(after).is_none_or(|t| t.kind != TokenKind::Word) {
             continue;
         }
+        // (a seat of government is one government already: "the Kabul
+        // administration")
         let agent = l
             .agent_nouns
             .match_at(s, after)
-            .filter(|_| l.government_nouns.match_at(s, after).is_none());
+            .or_else(|| {
+                (mentions[i].how == LinkHow::Metonym)
+                    .then(|| l.government_nouns.match_at(s, after))
+                    .flatten()
+            })
+            .filter(|_| mentions[i].how == LinkHow::Metonym || l.government_nouns.match_at(s, after).is_none());
         let end = agent.or_else(|| {
             (kind == ActorKind::Igo)
                 .then(|| body_kind_nouns().match_at(s, after))

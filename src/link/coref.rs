@@ -554,21 +554,29 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
         let modifier = |k: usize| {
             let t = &s.tokens[k];
             cov[k].is_none()
-                && t.case == Case::Lower
+                && (t.case == Case::Lower || t.kind == TokenKind::Number)
                 && matches!(t.kind, TokenKind::Word | TokenKind::Number)
                 && !matches!(
                     t.norm(s),
                     "two" | "both" | "three" | "several" | "other" | "of" | "and" | "or"
                 )
         };
-        let first = if i > 0 && is_det(i - 1) {
-            Some(i)
-        } else if i > 1 && modifier(i - 1) && is_det(i - 2) {
-            Some(i - 1)
-        } else if i > 2 && modifier(i - 1) && modifier(i - 2) && is_det(i - 3) {
-            Some(i - 2)
-        } else {
-            None
+        // (a compound of joined words, "the 27-nation bloc", "the
+        // 15-member body", is one modifier)
+        let mut k = i;
+        let mut modifiers = 0;
+        let first = loop {
+            if k > 0 && is_det(k - 1) {
+                break Some(k);
+            }
+            if modifiers == 2 || k == 0 || !modifier(k - 1) {
+                break None;
+            }
+            k -= 1;
+            while k >= 2 && s.tokens[k - 1].kind == TokenKind::Joiner && modifier(k - 2) {
+                k -= 2;
+            }
+            modifiers += 1;
         };
         let det = first.is_some();
         let hit = cues().descriptions.iter().find_map(|(nouns, kinds)| {

@@ -137,3 +137,38 @@ fn the_latter_is_the_last_named() {
     let t = "The latter said nothing.";
     assert_eq!(actor_of(&l, t, "latter"), None);
 }
+
+#[test]
+fn descriptions_with_a_compound_modifier_a_body_or_a_states_institution() {
+    let l = linker();
+    // a compound of joined words is one modifier
+    let t = "The African Union met in Asmara. Eritrea said the 55-member bloc was biased.";
+    assert_eq!(actor_of(&l, t, "55-member bloc"), Some("african_union".into()));
+    let t = "The United Nations sent envoys. Chad thanked the world body for its help.";
+    assert_eq!(actor_of(&l, t, "world body"), Some("un".into()));
+    // a state's institutions: the nearest state named before
+    let t = "Chad closed its border. The cabinet said the decision was final.";
+    assert_eq!(actor_of(&l, t, "cabinet"), Some("chad".into()));
+    let t = "Eritrea denied the report. Security forces blamed the TPLF for the raid.";
+    assert_eq!(actor_of(&l, t, "Security forces"), Some("eritrea".into()));
+}
+
+#[test]
+fn a_seat_of_government_with_a_government_noun_is_one_mention() {
+    let l = linker();
+    let t = "The Asmara government rejected the offer.";
+    assert_eq!(
+        links(&l, t, "2023-06-01"),
+        vec![("Asmara government".into(), "eritrea".into())]
+    );
+    let t = "The Khartoum authorities closed the airport.";
+    assert_eq!(
+        links(&l, t, "2023-06-01"),
+        vec![("Khartoum authorities".into(), "sudan".into())]
+    );
+    let t = "Analysts in Tehran expected the Moscow administration to object.";
+    assert_eq!(
+        links(&l, t, "2023-06-01"),
+        vec![("Moscow administration".into(), "russia".into())]
+    );
+}
