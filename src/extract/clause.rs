@@ -200,7 +200,13 @@ impl<'a> View<'a> {
             starts[m.first_token] = Some(i);
             ends[m.end_token - 1] = Some(i);
         }
-        let reporting = (0..n).map(|i| lexicon.is_reporting(s.tokens[i].norm(s))).collect();
+        let mut reporting: Vec<bool> = (0..n).map(|i| lexicon.is_reporting(s.tokens[i].norm(s))).collect();
+        // a word of a name is no verb of saying ("the United States met")
+        for m in mentions {
+            reporting[m.first_token..m.end_token]
+                .iter_mut()
+                .for_each(|r| *r = false);
+        }
         let relational = (0..n).map(|i| lexicon.relational(s.tokens[i].norm(s))).collect();
         let mut v = View {
             s,
@@ -656,6 +662,7 @@ impl<'a> View<'a> {
         let mut j = at;
         let mut fallback = None;
         let mut subject: Option<Vec<usize>> = None;
+        let mut in_phrase = false;
         while j > 0 {
             j -= 1;
             // pass over insertions that do not hold the trigger
@@ -697,10 +704,11 @@ impl<'a> View<'a> {
                     j = self.list_start(m);
                     continue;
                 }
-                if coordinated {
+                if coordinated || in_phrase {
                     // keep going to the clause's first subject, from the
                     // head of this list ("Mali, Niger and Burkina Faso quit
-                    // the bloc and accused ECOWAS")
+                    // the bloc and accused ECOWAS"; "... quit the bloc after
+                    // a dispute with ECOWAS")
                     j = self.mentions[list[0]].first_token;
                     subject = Some(list);
                     continue;
@@ -729,13 +737,33 @@ impl<'a> View<'a> {
                 };
             }
             if CLAUSE_BOUNDARIES.contains(w) {
-                break;
+                if !self.opens_phrase_of_clause(j, at) {
+                    break;
+                }
+                // the phrase's subject is the clause's, not its object
+                in_phrase = true;
             }
         }
         if let Some(list) = subject {
             return list;
         }
         fallback.map(|m| vec![m]).unwrap_or_default()
+    }
+
+    /// Whether "after" or "before" at `j` opens a phrase of the clause,
+    /// not a clause: the trigger at `at` right after it ("after talks
+    /// with"), an article or a possessive ("after a dispute with", "before
+    /// its offensive against") or a gerund ("after meeting with") after it.
+    /// A subject the phrase has not is the clause's.
+    fn opens_phrase_of_clause(&self, j: usize, at: usize) -> bool {
+        if !matches!(self.norm(j), "after" | "before") || j + 1 >= self.s.tokens.len() {
+            return false;
+        }
+        let next = self.norm(j + 1);
+        let t = &self.s.tokens[j + 1];
+        j + 1 == at
+            || matches!(next, "a" | "an" | "its" | "their" | "his" | "her")
+            || (t.kind == TokenKind::Word && t.case == Case::Lower && next.len() > 5 && next.ends_with("ing"))
     }
 
     /// The first token of the raw list (separators only, no PP check)

@@ -808,6 +808,37 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("Ethiopia won't back the TPLF.", &[]),
     ("Saudi Arabia doesn't support the Houthis.", &[]),
+    // a word of a name is no verb of saying ("States")
+    ("The United States condemned the Houthis.", &["usa oppose houthis"]),
+    ("The United States met Eritrea on Monday.", &["eritrea meet usa"]),
+    ("The United States sent troops to Chad.", &["usa support chad"]),
+    // "after" and "before" opening a phrase of the clause, not a clause
+    (
+        "Chad left the African Union after a long dispute with Sudan.",
+        &["chad oppose sudan", "sudan oppose chad"],
+    ),
+    (
+        "Eritrea recalled its envoy before talks with Ethiopia.",
+        &["eritrea meet ethiopia"],
+    ),
+    (
+        "Russia changed course after meeting with Iran in Geneva.",
+        &["iran meet russia"],
+    ),
+    ("Chad protested after the gunmen attacked Sudan.", &[]),
+    // what is negotiated with an actor
+    (
+        "Ethiopia negotiated a ceasefire with the TPLF.",
+        &["ethiopia meet tplf"],
+    ),
+    (
+        "Saudi Arabia hammered out a truce with the Houthis in Muscat.",
+        &["houthis meet saudi_arabia"],
+    ),
+    (
+        "The UN negotiated the release of prisoners with the RSF.",
+        &["rsf meet un"],
+    ),
 ];
 
 #[test]
