@@ -778,8 +778,15 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
             None => nearest(mentions, s, i, state)
                 .find(|&a| g.actor(a).kind == ActorKind::Person && holds(a, &office))
                 .or_else(|| {
+                    // "the former president": a former holder the
+                    // document named, however far back (the latest named)
                     if former {
-                        return None;
+                        return state
+                            .seen
+                            .iter()
+                            .rev()
+                            .find(|&&a| g.actor(a).kind == ActorKind::Person && holds(a, &office))
+                            .copied();
                     }
                     // a bare title names a holder of a country the document
                     // names, never one of another conflict's
@@ -814,6 +821,8 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
                 i = end;
                 continue;
             }
+            // "the former president": "former" says who it is
+            None if former => adjectives,
             None => j,
         };
         mentions.push(make(s, first, end, actor, 0.7));

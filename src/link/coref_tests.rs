@@ -67,7 +67,7 @@ fn offices_without_their_title_name_the_holder() {
     let t = "Pompeo and Blinken spoke. The former secretary of state left early.";
     let t2 = "Pompeo and Blinken spoke on 2023-06-01.";
     assert_eq!(actor_of(&l, t2, "Pompeo"), Some("mike_pompeo".into()));
-    assert_eq!(actor_of(&l, t, "secretary of state"), Some("mike_pompeo".into()));
+    assert_eq!(actor_of(&l, t, "former secretary of state"), Some("mike_pompeo".into()));
     // a bare title names a holder of a country the document names only
     let t = "Russia said talks failed. The prime minister resigned.";
     assert_eq!(actor_of(&l, t, "prime minister"), None);
@@ -171,4 +171,47 @@ fn a_seat_of_government_with_a_government_noun_is_one_mention() {
         links(&l, t, "2023-06-01"),
         vec![("Moscow administration".into(), "russia".into())]
     );
+}
+
+#[test]
+fn a_former_holder_named_long_before() {
+    let l = linker();
+    let far = " Talks went on. Nothing changed. Delegates left. Chad spoke. Eritrea waited.";
+    let t = format!("Pompeo visited Asmara.{far} The former secretary of state had warned Eritrea.");
+    assert_eq!(
+        actor_of(&l, &t, "former secretary of state"),
+        Some("mike_pompeo".into())
+    );
+    // the holder now is no former holder
+    let t = format!("Blinken visited Asmara in 2023.{far} The former secretary of state had warned Eritrea.");
+    assert!(links(&l, &t, "2023-06-01")
+        .iter()
+        .all(|(s, _)| !s.contains("secretary")));
+    // the latest former holder named
+    let t = format!("Pompeo and Blinken spoke.{far} The former secretary of state left early.");
+    let got = links(&l, &t, "2025-06-01")
+        .into_iter()
+        .find(|(s, _)| s == "former secretary of state")
+        .map(|x| x.1);
+    assert_eq!(got, Some("antony_blinken".into()));
+}
+
+#[test]
+fn a_groups_leader_is_its_chief_and_head_and_leader_of_the_group() {
+    let mut b = GazetteerBuilder::new();
+    let text = r#"#![enable(implicit_some)]
+(actors: [
+    (id: "m23", label: "M23", kind: armed_group, aliases: ["M23"]),
+    (id: "sultani_makenga", label: "Sultani Makenga", kind: person, aliases: ["Sultani Makenga", "Makenga"],
+        affiliation: "m23", gender: male, roles: [(office: "leader", of: "m23", from: "2013-03-01")]),
+])"#;
+    b.add_text("leaders.ron", text).unwrap();
+    let l = Linker::new(b.build().unwrap());
+    for (t, surface) in [
+        ("The M23 chief spoke.", "M23 chief"),
+        ("Kinshasa accused the head of the M23.", "head of the M23"),
+        ("The leader of the M23 met envoys.", "leader of the M23"),
+    ] {
+        assert_eq!(actor_of(&l, t, surface), Some("sultani_makenga".into()), "{t}");
+    }
 }
