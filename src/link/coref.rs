@@ -30,6 +30,11 @@ use crate::text::{Case, Sentence, TokenKind};
 struct DescriptionSpec {
     nouns: Vec<String>,
     kinds: Vec<ActorKind>,
+    /// The army of the state found, where the gazetteer has one of its
+    /// own; the description must head its phrase ("the military said",
+    /// not "the military base").
+    #[serde(default)]
+    army: bool,
 }
 
 /// The words coreference reads (`coref.ron`).
@@ -49,7 +54,7 @@ struct CorefFile {
 
 /// [`CorefFile`] as phrase sets.
 struct CorefCues {
-    descriptions: Vec<(PhraseSet, Vec<ActorKind>)>,
+    descriptions: Vec<(PhraseSet, Vec<ActorKind>, bool)>,
     latter: PhraseSet,
     government_nouns: PhraseSet,
     loyal_heads: PhraseSet,
@@ -70,7 +75,7 @@ fn cues() -> &'static CorefCues {
             descriptions: f
                 .descriptions
                 .iter()
-                .map(|d| (PhraseSet::new(&d.nouns), d.kinds.clone()))
+                .map(|d| (PhraseSet::new(&d.nouns), d.kinds.clone(), d.army))
                 .collect(),
             latter: PhraseSet::new(&f.latter),
             government_nouns: PhraseSet::new(&f.government_nouns),
@@ -579,13 +584,13 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
             modifiers += 1;
         };
         let det = first.is_some();
-        let hit = cues().descriptions.iter().find_map(|(nouns, kinds)| {
+        let hit = cues().descriptions.iter().find_map(|(nouns, kinds, army)| {
             let end = nouns.match_at(s, i)?;
             // "Federal troops" needs no article, "the rebels" does
             let bare = end > i + 1;
-            (det || bare).then_some((end, kinds))
+            (det || bare).then_some((end, kinds, *army))
         });
-        let Some((end, kinds)) = hit else {
+        let Some((end, kinds, army)) = hit else {
             i += 1;
             continue;
         };
@@ -599,8 +604,10 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
                 .is_some_and(|t| t.kind == TokenKind::Word && t.case != Case::Lower)
         };
         let named_after = capital(end) || (s.tokens.get(end).is_some_and(|t| t.norm(s) == "of") && capital(end + 1));
-        if lower && free && !named_after {
-            let actor = nearest(mentions, s, i, state).find(|&a| kinds.contains(&g.actor(a).kind));
+        if lower && free && !named_after && (!army || heads_its_phrase(s, end)) {
+            let actor = nearest(mentions, s, i, state)
+                .find(|&a| kinds.contains(&g.actor(a).kind))
+                .map(|a| if army { army_of(l, a).unwrap_or(a) } else { a });
             if let Some(actor) = actor {
                 found.push((first.unwrap_or(i), end, actor));
             }
@@ -611,6 +618,39 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
         push(s, mentions, a, b, actor, 0.6);
     }
     mentions.sort_by_key(|m| m.first_token);
+}
+
+/// Words after a noun that show it heads its phrase: punctuation, a
+/// verb of tense or saying, a relative pronoun ("the army said", "the
+/// military, which", "the military has"), where "the military base" goes
+/// on with its head.
+fn heads_its_phrase(s: &Sentence, end: usize) -> bool {
+    const AFTER_HEAD: &[&str] = &[
+        "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may", "might", "must",
+        "should", "said", "says", "which", "who", "that", "and", "or", "also",
+    ];
+    let Some(t) = s.tokens.get(end) else { return true };
+    let w = t.norm(s);
+    t.kind == TokenKind::Punct
+        || AFTER_HEAD.contains(&w)
+        || (t.kind == TokenKind::Word && w.len() > 3 && w.ends_with("ed"))
+}
+
+/// The army of state `a` that the gazetteer holds as an actor of its own
+/// (an armed group of that country affiliated to it: Sudan's SAF).
+fn army_of(l: &Linker, a: ActorId) -> Option<ActorId> {
+    let g = l.gazetteer();
+    if g.actor(a).kind != ActorKind::State {
+        return None;
+    }
+    let mut armies = g
+        .actors()
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.kind == ActorKind::ArmedGroup && x.affiliation == Some(a) && x.country == Some(a));
+    let (k, _) = armies.next()?;
+    // two would be a guess
+    armies.next().is_none().then_some(ActorId(k as u32))
 }
 
 /// "the latter": the last actor named before.

@@ -215,3 +215,31 @@ fn a_groups_leader_is_its_chief_and_head_and_leader_of_the_group() {
         assert_eq!(actor_of(&l, t, surface), Some("sultani_makenga".into()), "{t}");
     }
 }
+
+#[test]
+fn the_military_is_the_states_or_its_own_army() {
+    let l = linker();
+    // a state with no army of its own in the gazetteer: the state
+    let t = "Chad closed its border. The army said the rebels had fled.";
+    assert_eq!(actor_of(&l, t, "army"), Some("chad".into()));
+    let t = "Eritrea denied it. In May, the military arrested two envoys.";
+    assert_eq!(actor_of(&l, t, "military"), Some("eritrea".into()));
+    // an adjective, not a description
+    let t = "Chad closed its border. The military base was quiet.";
+    assert_eq!(actor_of(&l, t, "military"), None);
+}
+
+#[test]
+fn the_military_is_a_states_own_army_where_the_gazetteer_has_one() {
+    let mut b = GazetteerBuilder::new();
+    let text = r#"#![enable(implicit_some)]
+(actors: [
+    (id: "guinea", label: "Guinea", kind: state, aliases: ["Guinea"]),
+    (id: "guinea_army", label: "Guinean Armed Forces", kind: armed_group, aliases: ["Guinean Armed Forces"],
+        affiliation: "guinea", country: "guinea"),
+])"#;
+    b.add_text("army.ron", text).unwrap();
+    let l = Linker::new(b.build().unwrap());
+    let t = "Guinea held a vote. The military said it had seized power.";
+    assert_eq!(actor_of(&l, t, "military"), Some("guinea_army".into()));
+}
