@@ -363,7 +363,16 @@ impl<'a> View<'a> {
         let mut out = vec![m];
         let mut at = self.mentions[m].end_token;
         let mut conjunctions = 0;
+        let mut joined = false;
         loop {
+            // "a joint Kenya-U.S. base", "the Ethiopia-Eritrea border":
+            // names joined by a hyphen are a list
+            if let Some(n) = self.joined_after(at) {
+                out.push(n);
+                at = self.mentions[n].end_token;
+                joined = true;
+                continue;
+            }
             let mut j = self.skip_parenthetical(at);
             let mut saw_sep = false;
             let mut and_here = 0;
@@ -401,10 +410,21 @@ impl<'a> View<'a> {
             }
         }
         // a list has a conjunction: "the Houthis, Okafor said" is none
-        if conjunctions == 0 {
+        if conjunctions == 0 && !joined {
             out.truncate(1);
         }
         out
+    }
+
+    /// The mention joined by a hyphen to the name ending at `end`
+    /// ("Kenya-U.S."), if one starts right after it.
+    fn joined_after(&self, end: usize) -> Option<usize> {
+        let t = self.s.tokens.get(end)?;
+        if t.kind != TokenKind::Joiner || end == 0 || self.s.tokens[end - 1].end != t.start {
+            return None;
+        }
+        let n = self.starts.get(end + 1).copied().flatten()?;
+        (self.s.tokens[end + 1].start == t.end).then_some(n)
     }
 
     /// Past "(AQIM)" or "(LNA)" right after a name.

@@ -839,6 +839,19 @@ const CASES: &[(&str, &[&str])] = &[
         "The UN negotiated the release of prisoners with the RSF.",
         &["rsf meet un"],
     ),
+    // names joined by a hyphen are a list
+    (
+        "Iran condemned the US-UK strikes on Yemen.",
+        &["iran oppose uk", "iran oppose usa"],
+    ),
+    (
+        "The Houthis attacked a joint Saudi Arabia-UAE base on Friday.",
+        &["houthis oppose saudi_arabia", "houthis oppose uae"],
+    ),
+    (
+        "Chad welcomed the Ethiopia-Eritrea talks.",
+        &["chad support eritrea", "chad support ethiopia", "eritrea meet ethiopia"],
+    ),
 ];
 
 #[test]
