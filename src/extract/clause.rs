@@ -150,6 +150,15 @@ pub(super) static QUANTITY_WORDS: StaticWords = StaticWords::new(&[
     "cargo",
     "volume",
     "value",
+    // a number of people of a side are that side: "killed dozens of
+    // Nigerien soldiers", "arrested members of the RSF"
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "dozen",
+    "members",
+    "several",
 ]);
 /// Nouns for fighters, through which "fighters from X" reaches X.
 pub(super) static FORCE_WORDS: StaticWords = StaticWords::new(&[
@@ -966,6 +975,18 @@ impl<'a> View<'a> {
                         None => vec![org],
                     };
                 }
+            }
+            // "killed at least 20 soldiers": a bound on a number
+            if w == "at"
+                && self
+                    .s
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|_| matches!(self.norm(j + 1), "least" | "most"))
+            {
+                filler += 2;
+                j += 2;
+                continue;
             }
             if PREPOSITIONS.contains(w) {
                 // "backed by fighters from Iran": men from a place are its

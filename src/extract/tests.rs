@@ -852,6 +852,26 @@ const CASES: &[(&str, &[&str])] = &[
         "Chad welcomed the Ethiopia-Eritrea talks.",
         &["chad support eritrea", "chad support ethiopia", "eritrea meet ethiopia"],
     ),
+    // a number of a side's people is that side
+    (
+        "The Houthis killed dozens of Saudi soldiers near the border.",
+        &["houthis oppose saudi_arabia"],
+    ),
+    (
+        "The RSF killed at least 20 Sudanese soldiers in Darfur.",
+        &["rsf oppose sudan"],
+    ),
+    (
+        "Ethiopia arrested members of the TPLF in Mekelle.",
+        &["ethiopia oppose tplf"],
+    ),
+    // hindering an actor's acts
+    (
+        "Iranian boats harassed British vessels in the Gulf.",
+        &["iran oppose uk"],
+    ),
+    ("Russia blocked Ethiopia's bid on Monday.", &["russia oppose ethiopia"]),
+    ("Eritrea protested Sudan's decision.", &["eritrea oppose sudan"]),
 ];
 
 #[test]
