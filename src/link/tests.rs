@@ -733,3 +733,14 @@ fn a_states_or_bodys_agents_are_part_of_its_mention() {
         vec!["AU bloc", "Chad"]
     );
 }
+
+#[test]
+fn lawmakers_act_for_their_state() {
+    let l = linker();
+    assert_eq!(ids(&l, "Russian lawmakers approved the treaty."), vec!["russia"]);
+    assert_eq!(
+        ids(&l, "British senators and Ethiopian legislators met."),
+        vec!["uk", "ethiopia"]
+    );
+    assert_eq!(ids(&l, "US lawmakers visited Asmara on Monday."), vec!["usa"]);
+}
