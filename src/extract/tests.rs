@@ -872,6 +872,19 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("Russia blocked Ethiopia's bid on Monday.", &["russia oppose ethiopia"]),
     ("Eritrea protested Sudan's decision.", &["eritrea oppose sudan"]),
+    // the one a reaction comes from
+    (
+        "The Houthis seized the ship, drawing condemnation from Saudi Arabia.",
+        &["saudi_arabia oppose houthis"],
+    ),
+    (
+        "Eritrea drew criticism from the African Union after the vote.",
+        &["african_union oppose eritrea"],
+    ),
+    (
+        "The TPLF drew a sharp rebuke from Washington on Monday.",
+        &["usa oppose tplf"],
+    ),
 ];
 
 #[test]
