@@ -885,6 +885,23 @@ const CASES: &[(&str, &[&str])] = &[
         "The TPLF drew a sharp rebuke from Washington on Monday.",
         &["usa oppose tplf"],
     ),
+    // "condemned by", "welcomed by" after a noun are passives
+    (
+        "Chad signed a law, a move condemned by Eritrea.",
+        &["eritrea oppose chad"],
+    ),
+    (
+        "Eritrea closed the border, a step welcomed by Ethiopia.",
+        &["ethiopia support eritrea"],
+    ),
+    (
+        "Eritrea condemned the attack by the RSF on Monday.",
+        &["eritrea oppose rsf"],
+    ),
+    (
+        "Chad welcomed the decision by the African Union.",
+        &["chad support african_union"],
+    ),
 ];
 
 #[test]
