@@ -275,7 +275,13 @@ impl<'a> View<'a> {
             let whole_mention = self.starts[a + 1].is_some_and(|m| self.mentions[m].end_token == b);
             let list_follows = self.starts.get(b + 1).copied().flatten().is_some()
                 || (b + 1 < self.s.tokens.len() && matches!(self.norm(b + 1), "and" | "or"));
-            if whole_mention || list_follows {
+            // "Chad, Mali and Niger left the bloc, ...": the comma is a
+            // list's, the names after it go on with the list
+            let list_goes_on = self.starts[a + 1].is_some_and(|m| {
+                let e = self.mentions[m].end_token;
+                e < b && matches!(self.norm(e), "and" | "or")
+            });
+            if whole_mention || list_follows || list_goes_on {
                 continue;
             }
             for i in a..=b {

@@ -902,6 +902,26 @@ const CASES: &[(&str, &[&str])] = &[
         "Chad welcomed the decision by the African Union.",
         &["chad support african_union"],
     ),
+    // a list's comma opens no insertion
+    (
+        "Chad, Eritrea and Sudan left the African Union, after a long dispute with Ethiopia.",
+        &[
+            "chad oppose ethiopia",
+            "eritrea oppose ethiopia",
+            "ethiopia oppose chad",
+            "ethiopia oppose eritrea",
+            "ethiopia oppose sudan",
+            "sudan oppose ethiopia",
+        ],
+    ),
+    (
+        "Iran, Russia and the UAE backed the RSF, the report said.",
+        &["iran support rsf", "russia support rsf", "uae support rsf"],
+    ),
+    (
+        "Chad, Eritrea and Sudan met in Asmara, and Ethiopia condemned the meeting.",
+        &["chad meet eritrea", "chad meet sudan", "eritrea meet sudan"],
+    ),
 ];
 
 #[test]
