@@ -922,6 +922,23 @@ const CASES: &[(&str, &[&str])] = &[
         "Chad, Eritrea and Sudan met in Asmara, and Ethiopia condemned the meeting.",
         &["chad meet eritrea", "chad meet sudan", "eritrea meet sudan"],
     ),
+    // a side that broke a deal, in the words of the one who says so
+    (
+        "Eritrea said the TPLF had violated the peace deal.",
+        &["eritrea oppose tplf"],
+    ),
+    (
+        "Saudi officials said the Houthis broke the truce again.",
+        &["saudi_arabia oppose houthis"],
+    ),
+    (
+        "The RSF has breached the Jeddah ceasefire, Burhan said.",
+        &["abdel_fattah_al_burhan oppose rsf"],
+    ),
+    // the attack class: "sent soldiers to combat T" is a purpose
+    ("Chad sent soldiers into Sudan to combat the RSF.", &["chad oppose rsf"]),
+    ("Ethiopia vowed to crush the TPLF.", &["ethiopia oppose tplf"]),
+    ("The African Union helped Somalia confront the militants.", &[]),
 ];
 
 #[test]
