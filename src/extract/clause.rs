@@ -150,6 +150,15 @@ pub(super) static QUANTITY_WORDS: StaticWords = StaticWords::new(&[
     "cargo",
     "volume",
     "value",
+    // a number of people of a side are that side: "killed dozens of
+    // Nigerien soldiers", "arrested members of the RSF"
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "dozen",
+    "members",
+    "several",
 ]);
 /// Nouns for fighters, through which "fighters from X" reaches X.
 pub(super) static FORCE_WORDS: StaticWords = StaticWords::new(&[
@@ -204,7 +213,13 @@ impl<'a> View<'a> {
             starts[m.first_token] = Some(i);
             ends[m.end_token - 1] = Some(i);
         }
-        let reporting = (0..n).map(|i| lexicon.is_reporting_at(s, i)).collect();
+        let mut reporting: Vec<bool> = (0..n).map(|i| lexicon.is_reporting_at(s, i)).collect();
+        // a word of a name is no verb of saying ("the United States met")
+        for m in mentions {
+            reporting[m.first_token..m.end_token]
+                .iter_mut()
+                .for_each(|r| *r = false);
+        }
         let relational = (0..n).map(|i| lexicon.relational_at(s, i)).collect();
         let mut v = View {
             s,
@@ -265,7 +280,13 @@ impl<'a> View<'a> {
             let whole_mention = self.starts[a + 1].is_some_and(|m| self.mentions[m].end_token == b);
             let list_follows = self.starts.get(b + 1).copied().flatten().is_some()
                 || (b + 1 < self.s.tokens.len() && matches!(self.norm(b + 1), "and" | "or"));
-            if whole_mention || list_follows {
+            // "Chad, Mali and Niger left the bloc, ...": the comma is a
+            // list's, the names after it go on with the list
+            let list_goes_on = self.starts[a + 1].is_some_and(|m| {
+                let e = self.mentions[m].end_token;
+                e < b && matches!(self.norm(e), "and" | "or")
+            });
+            if whole_mention || list_follows || list_goes_on {
                 continue;
             }
             for i in a..=b {
@@ -362,7 +383,16 @@ impl<'a> View<'a> {
         let mut out = vec![m];
         let mut at = self.mentions[m].end_token;
         let mut conjunctions = 0;
+        let mut joined = false;
         loop {
+            // "a joint Kenya-U.S. base", "the Ethiopia-Eritrea border":
+            // names joined by a hyphen are a list
+            if let Some(n) = self.joined_after(at) {
+                out.push(n);
+                at = self.mentions[n].end_token;
+                joined = true;
+                continue;
+            }
             let mut j = self.skip_parenthetical(at);
             let mut saw_sep = false;
             let mut and_here = 0;
@@ -400,10 +430,21 @@ impl<'a> View<'a> {
             }
         }
         // a list has a conjunction: "the Houthis, Okafor said" is none
-        if conjunctions == 0 {
+        if conjunctions == 0 && !joined {
             out.truncate(1);
         }
         out
+    }
+
+    /// The mention joined by a hyphen to the name ending at `end`
+    /// ("Kenya-U.S."), if one starts right after it.
+    fn joined_after(&self, end: usize) -> Option<usize> {
+        let t = self.s.tokens.get(end)?;
+        if t.kind != TokenKind::Joiner || end == 0 || self.s.tokens[end - 1].end != t.start {
+            return None;
+        }
+        let n = self.starts.get(end + 1).copied().flatten()?;
+        (self.s.tokens[end + 1].start == t.end).then_some(n)
     }
 
     /// Past "(AQIM)" or "(LNA)" right after a name.
@@ -661,6 +702,7 @@ impl<'a> View<'a> {
         let mut j = at;
         let mut fallback = None;
         let mut subject: Option<Vec<usize>> = None;
+        let mut in_phrase = false;
         while j > 0 {
             j -= 1;
             // pass over insertions that do not hold the trigger
@@ -702,10 +744,11 @@ impl<'a> View<'a> {
                     j = self.list_start(m);
                     continue;
                 }
-                if coordinated {
+                if coordinated || in_phrase {
                     // keep going to the clause's first subject, from the
                     // head of this list ("Mali, Niger and Burkina Faso quit
-                    // the bloc and accused ECOWAS")
+                    // the bloc and accused ECOWAS"; "... quit the bloc after
+                    // a dispute with ECOWAS")
                     j = self.mentions[list[0]].first_token;
                     subject = Some(list);
                     continue;
@@ -734,13 +777,33 @@ impl<'a> View<'a> {
                 };
             }
             if CLAUSE_BOUNDARIES.contains(w) {
-                break;
+                if !self.opens_phrase_of_clause(j, at) {
+                    break;
+                }
+                // the phrase's subject is the clause's, not its object
+                in_phrase = true;
             }
         }
         if let Some(list) = subject {
             return list;
         }
         fallback.map(|m| vec![m]).unwrap_or_default()
+    }
+
+    /// Whether "after" or "before" at `j` opens a phrase of the clause,
+    /// not a clause: the trigger at `at` right after it ("after talks
+    /// with"), an article or a possessive ("after a dispute with", "before
+    /// its offensive against") or a gerund ("after meeting with") after it.
+    /// A subject the phrase has not is the clause's.
+    fn opens_phrase_of_clause(&self, j: usize, at: usize) -> bool {
+        if !matches!(self.norm(j), "after" | "before") || j + 1 >= self.s.tokens.len() {
+            return false;
+        }
+        let next = self.norm(j + 1);
+        let t = &self.s.tokens[j + 1];
+        j + 1 == at
+            || matches!(next, "a" | "an" | "its" | "their" | "his" | "her")
+            || (t.kind == TokenKind::Word && t.case == Case::Lower && next.len() > 5 && next.ends_with("ing"))
     }
 
     /// The first token of the raw list (separators only, no PP check)
@@ -923,6 +986,18 @@ impl<'a> View<'a> {
                         None => vec![org],
                     };
                 }
+            }
+            // "killed at least 20 soldiers": a bound on a number
+            if w == "at"
+                && self
+                    .s
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|_| matches!(self.norm(j + 1), "least" | "most"))
+            {
+                filler += 2;
+                j += 2;
+                continue;
             }
             if PREPOSITIONS.contains(w) {
                 // "backed by fighters from Iran": men from a place are its

@@ -808,6 +808,137 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("Ethiopia won't back the TPLF.", &[]),
     ("Saudi Arabia doesn't support the Houthis.", &[]),
+    // a word of a name is no verb of saying ("States")
+    ("The United States condemned the Houthis.", &["usa oppose houthis"]),
+    ("The United States met Eritrea on Monday.", &["eritrea meet usa"]),
+    ("The United States sent troops to Chad.", &["usa support chad"]),
+    // "after" and "before" opening a phrase of the clause, not a clause
+    (
+        "Chad left the African Union after a long dispute with Sudan.",
+        &["chad oppose sudan", "sudan oppose chad"],
+    ),
+    (
+        "Eritrea recalled its envoy before talks with Ethiopia.",
+        &["eritrea meet ethiopia"],
+    ),
+    (
+        "Russia changed course after meeting with Iran in Geneva.",
+        &["iran meet russia"],
+    ),
+    ("Chad protested after the gunmen attacked Sudan.", &[]),
+    // what is negotiated with an actor
+    (
+        "Ethiopia negotiated a ceasefire with the TPLF.",
+        &["ethiopia meet tplf"],
+    ),
+    (
+        "Saudi Arabia hammered out a truce with the Houthis in Muscat.",
+        &["houthis meet saudi_arabia"],
+    ),
+    (
+        "The UN negotiated the release of prisoners with the RSF.",
+        &["rsf meet un"],
+    ),
+    // names joined by a hyphen are a list
+    (
+        "Iran condemned the US-UK strikes on Yemen.",
+        &["iran oppose uk", "iran oppose usa"],
+    ),
+    (
+        "The Houthis attacked a joint Saudi Arabia-UAE base on Friday.",
+        &["houthis oppose saudi_arabia", "houthis oppose uae"],
+    ),
+    (
+        "Chad welcomed the Ethiopia-Eritrea talks.",
+        &["chad support eritrea", "chad support ethiopia", "eritrea meet ethiopia"],
+    ),
+    // a number of a side's people is that side
+    (
+        "The Houthis killed dozens of Saudi soldiers near the border.",
+        &["houthis oppose saudi_arabia"],
+    ),
+    (
+        "The RSF killed at least 20 Sudanese soldiers in Darfur.",
+        &["rsf oppose sudan"],
+    ),
+    (
+        "Ethiopia arrested members of the TPLF in Mekelle.",
+        &["ethiopia oppose tplf"],
+    ),
+    // hindering an actor's acts
+    (
+        "Iranian boats harassed British vessels in the Gulf.",
+        &["iran oppose uk"],
+    ),
+    ("Russia blocked Ethiopia's bid on Monday.", &["russia oppose ethiopia"]),
+    ("Eritrea protested Sudan's decision.", &["eritrea oppose sudan"]),
+    // the one a reaction comes from
+    (
+        "The Houthis seized the ship, drawing condemnation from Saudi Arabia.",
+        &["saudi_arabia oppose houthis"],
+    ),
+    (
+        "Eritrea drew criticism from the African Union after the vote.",
+        &["african_union oppose eritrea"],
+    ),
+    (
+        "The TPLF drew a sharp rebuke from Washington on Monday.",
+        &["usa oppose tplf"],
+    ),
+    // "condemned by", "welcomed by" after a noun are passives
+    (
+        "Chad signed a law, a move condemned by Eritrea.",
+        &["eritrea oppose chad"],
+    ),
+    (
+        "Eritrea closed the border, a step welcomed by Ethiopia.",
+        &["ethiopia support eritrea"],
+    ),
+    (
+        "Eritrea condemned the attack by the RSF on Monday.",
+        &["eritrea oppose rsf"],
+    ),
+    (
+        "Chad welcomed the decision by the African Union.",
+        &["chad support african_union"],
+    ),
+    // a list's comma opens no insertion
+    (
+        "Chad, Eritrea and Sudan left the African Union, after a long dispute with Ethiopia.",
+        &[
+            "chad oppose ethiopia",
+            "eritrea oppose ethiopia",
+            "ethiopia oppose chad",
+            "ethiopia oppose eritrea",
+            "ethiopia oppose sudan",
+            "sudan oppose ethiopia",
+        ],
+    ),
+    (
+        "Iran, Russia and the UAE backed the RSF, the report said.",
+        &["iran support rsf", "russia support rsf", "uae support rsf"],
+    ),
+    (
+        "Chad, Eritrea and Sudan met in Asmara, and Ethiopia condemned the meeting.",
+        &["chad meet eritrea", "chad meet sudan", "eritrea meet sudan"],
+    ),
+    // a side that broke a deal, in the words of the one who says so
+    (
+        "Eritrea said the TPLF had violated the peace deal.",
+        &["eritrea oppose tplf"],
+    ),
+    (
+        "Saudi officials said the Houthis broke the truce again.",
+        &["saudi_arabia oppose houthis"],
+    ),
+    (
+        "The RSF has breached the Jeddah ceasefire, Burhan said.",
+        &["abdel_fattah_al_burhan oppose rsf"],
+    ),
+    // the attack class: "sent soldiers to combat T" is a purpose
+    ("Chad sent soldiers into Sudan to combat the RSF.", &["chad oppose rsf"]),
+    ("Ethiopia vowed to crush the TPLF.", &["ethiopia oppose tplf"]),
+    ("The African Union helped Somalia confront the militants.", &[]),
 ];
 
 #[test]

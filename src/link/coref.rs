@@ -30,6 +30,11 @@ use crate::text::{Case, Sentence, StaticWords, TokenKind};
 struct DescriptionSpec {
     nouns: Vec<String>,
     kinds: Vec<ActorKind>,
+    /// The army of the state found, where the gazetteer has one of its
+    /// own; the description must head its phrase ("the military said",
+    /// not "the military base").
+    #[serde(default)]
+    army: bool,
 }
 
 /// The words coreference reads (`coref.ron`).
@@ -49,7 +54,7 @@ struct CorefFile {
 
 /// [`CorefFile`] as phrase sets.
 struct CorefCues {
-    descriptions: Vec<(PhraseSet, Vec<ActorKind>)>,
+    descriptions: Vec<(PhraseSet, Vec<ActorKind>, bool)>,
     /// Every noun of `descriptions`: a token that starts none of them is
     /// passed with one lookup.
     any_description: PhraseSet,
@@ -73,7 +78,7 @@ fn cues() -> &'static CorefCues {
             descriptions: f
                 .descriptions
                 .iter()
-                .map(|d| (PhraseSet::new(&d.nouns), d.kinds.clone()))
+                .map(|d| (PhraseSet::new(&d.nouns), d.kinds.clone(), d.army))
                 .collect(),
             any_description: PhraseSet::new(&f.descriptions.iter().flat_map(|d| d.nouns.clone()).collect::<Vec<_>>()),
             latter: PhraseSet::new(&f.latter),
@@ -586,7 +591,7 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
         let modifier = |k: usize| {
             let t = &s.tokens[k];
             cov[k].is_none()
-                && t.case == Case::Lower
+                && (t.case == Case::Lower || t.kind == TokenKind::Number)
                 && matches!(t.kind, TokenKind::Word | TokenKind::Number)
                 && !matches!(
                     t.norm(s),
@@ -597,23 +602,31 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
             i += 1;
             continue;
         }
-        let first = if i > 0 && is_det(i - 1) {
-            Some(i)
-        } else if i > 1 && modifier(i - 1) && is_det(i - 2) {
-            Some(i - 1)
-        } else if i > 2 && modifier(i - 1) && modifier(i - 2) && is_det(i - 3) {
-            Some(i - 2)
-        } else {
-            None
+        // (a compound of joined words, "the 27-nation bloc", "the
+        // 15-member body", is one modifier)
+        let mut k = i;
+        let mut modifiers = 0;
+        let first = loop {
+            if k > 0 && is_det(k - 1) {
+                break Some(k);
+            }
+            if modifiers == 2 || k == 0 || !modifier(k - 1) {
+                break None;
+            }
+            k -= 1;
+            while k >= 2 && s.tokens[k - 1].kind == TokenKind::Joiner && modifier(k - 2) {
+                k -= 2;
+            }
+            modifiers += 1;
         };
         let det = first.is_some();
-        let hit = cues().descriptions.iter().find_map(|(nouns, kinds)| {
+        let hit = cues().descriptions.iter().find_map(|(nouns, kinds, army)| {
             let end = nouns.match_at(s, i)?;
             // "Federal troops" needs no article, "the rebels" does
             let bare = end > i + 1;
-            (det || bare).then_some((end, kinds))
+            (det || bare).then_some((end, kinds, *army))
         });
-        let Some((end, kinds)) = hit else {
+        let Some((end, kinds, army)) = hit else {
             i += 1;
             continue;
         };
@@ -627,8 +640,10 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
                 .is_some_and(|t| t.kind == TokenKind::Word && t.case != Case::Lower)
         };
         let named_after = capital(end) || (s.tokens.get(end).is_some_and(|t| t.norm(s) == "of") && capital(end + 1));
-        if lower && free && !named_after {
-            let actor = nearest(mentions, s, i, state).find(|&a| kinds.contains(&g.actor(a).kind));
+        if lower && free && !named_after && (!army || heads_its_phrase(s, end)) {
+            let actor = nearest(mentions, s, i, state)
+                .find(|&a| kinds.contains(&g.actor(a).kind))
+                .map(|a| if army { army_of(l, a).unwrap_or(a) } else { a });
             if let Some(actor) = actor {
                 found.push((first.unwrap_or(i), end, actor));
             }
@@ -639,6 +654,39 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
         push(s, mentions, a, b, actor, 0.6);
     }
     mentions.sort_by_key(|m| m.first_token);
+}
+
+/// Words after a noun that show it heads its phrase: punctuation, a
+/// verb of tense or saying, a relative pronoun ("the army said", "the
+/// military, which", "the military has"), where "the military base" goes
+/// on with its head.
+fn heads_its_phrase(s: &Sentence, end: usize) -> bool {
+    const AFTER_HEAD: &[&str] = &[
+        "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may", "might", "must",
+        "should", "said", "says", "which", "who", "that", "and", "or", "also",
+    ];
+    let Some(t) = s.tokens.get(end) else { return true };
+    let w = t.norm(s);
+    t.kind == TokenKind::Punct
+        || AFTER_HEAD.contains(&w)
+        || (t.kind == TokenKind::Word && w.len() > 3 && w.ends_with("ed"))
+}
+
+/// The army of state `a` that the gazetteer holds as an actor of its own
+/// (an armed group of that country affiliated to it: Sudan's SAF).
+fn army_of(l: &Linker, a: ActorId) -> Option<ActorId> {
+    let g = l.gazetteer();
+    if g.actor(a).kind != ActorKind::State {
+        return None;
+    }
+    let mut armies = g
+        .actors()
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.kind == ActorKind::ArmedGroup && x.affiliation == Some(a) && x.country == Some(a));
+    let (k, _) = armies.next()?;
+    // two would be a guess
+    armies.next().is_none().then_some(ActorId(k as u32))
 }
 
 /// "the latter": the last actor named before.
@@ -812,8 +860,15 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
             None => nearest(mentions, s, i, state)
                 .find(|&a| g.actor(a).kind == ActorKind::Person && holds(a, &office))
                 .or_else(|| {
+                    // "the former president": a former holder the
+                    // document named, however far back (the latest named)
                     if former {
-                        return None;
+                        return state
+                            .seen
+                            .iter()
+                            .rev()
+                            .find(|&&a| g.actor(a).kind == ActorKind::Person && holds(a, &office))
+                            .copied();
                     }
                     // a bare title names a holder of a country the document
                     // names, never one of another conflict's
@@ -848,6 +903,8 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
                 i = end;
                 continue;
             }
+            // "the former president": "former" says who it is
+            None if former => adjectives,
             None => j,
         };
         mentions.push(make(s, first, end, actor, 0.7));

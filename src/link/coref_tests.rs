@@ -67,7 +67,7 @@ fn offices_without_their_title_name_the_holder() {
     let t = "Pompeo and Blinken spoke. The former secretary of state left early.";
     let t2 = "Pompeo and Blinken spoke on 2023-06-01.";
     assert_eq!(actor_of(&l, t2, "Pompeo"), Some("mike_pompeo".into()));
-    assert_eq!(actor_of(&l, t, "secretary of state"), Some("mike_pompeo".into()));
+    assert_eq!(actor_of(&l, t, "former secretary of state"), Some("mike_pompeo".into()));
     // a bare title names a holder of a country the document names only
     let t = "Russia said talks failed. The prime minister resigned.";
     assert_eq!(actor_of(&l, t, "prime minister"), None);
@@ -147,4 +147,110 @@ fn the_pronoun_set_holds_every_pronoun_and_nothing_else() {
     for w in ["them", "the", "hi", "hes", "its'"] {
         assert!(!PRONOUNS.contains(w), "{w}");
     }
+}
+
+#[test]
+fn descriptions_with_a_compound_modifier_a_body_or_a_states_institution() {
+    let l = linker();
+    // a compound of joined words is one modifier
+    let t = "The African Union met in Asmara. Eritrea said the 55-member bloc was biased.";
+    assert_eq!(actor_of(&l, t, "55-member bloc"), Some("african_union".into()));
+    let t = "The United Nations sent envoys. Chad thanked the world body for its help.";
+    assert_eq!(actor_of(&l, t, "world body"), Some("un".into()));
+    // a state's institutions: the nearest state named before
+    let t = "Chad closed its border. The cabinet said the decision was final.";
+    assert_eq!(actor_of(&l, t, "cabinet"), Some("chad".into()));
+    let t = "Eritrea denied the report. Security forces blamed the TPLF for the raid.";
+    assert_eq!(actor_of(&l, t, "Security forces"), Some("eritrea".into()));
+}
+
+#[test]
+fn a_seat_of_government_with_a_government_noun_is_one_mention() {
+    let l = linker();
+    let t = "The Asmara government rejected the offer.";
+    assert_eq!(
+        links(&l, t, "2023-06-01"),
+        vec![("Asmara government".into(), "eritrea".into())]
+    );
+    let t = "The Khartoum authorities closed the airport.";
+    assert_eq!(
+        links(&l, t, "2023-06-01"),
+        vec![("Khartoum authorities".into(), "sudan".into())]
+    );
+    let t = "Analysts in Tehran expected the Moscow administration to object.";
+    assert_eq!(
+        links(&l, t, "2023-06-01"),
+        vec![("Moscow administration".into(), "russia".into())]
+    );
+}
+
+#[test]
+fn a_former_holder_named_long_before() {
+    let l = linker();
+    let far = " Talks went on. Nothing changed. Delegates left. Chad spoke. Eritrea waited.";
+    let t = format!("Pompeo visited Asmara.{far} The former secretary of state had warned Eritrea.");
+    assert_eq!(
+        actor_of(&l, &t, "former secretary of state"),
+        Some("mike_pompeo".into())
+    );
+    // the holder now is no former holder
+    let t = format!("Blinken visited Asmara in 2023.{far} The former secretary of state had warned Eritrea.");
+    assert!(links(&l, &t, "2023-06-01")
+        .iter()
+        .all(|(s, _)| !s.contains("secretary")));
+    // the latest former holder named
+    let t = format!("Pompeo and Blinken spoke.{far} The former secretary of state left early.");
+    let got = links(&l, &t, "2025-06-01")
+        .into_iter()
+        .find(|(s, _)| s == "former secretary of state")
+        .map(|x| x.1);
+    assert_eq!(got, Some("antony_blinken".into()));
+}
+
+#[test]
+fn a_groups_leader_is_its_chief_and_head_and_leader_of_the_group() {
+    let mut b = GazetteerBuilder::new();
+    let text = r#"#![enable(implicit_some)]
+(actors: [
+    (id: "m23", label: "M23", kind: armed_group, aliases: ["M23"]),
+    (id: "sultani_makenga", label: "Sultani Makenga", kind: person, aliases: ["Sultani Makenga", "Makenga"],
+        affiliation: "m23", gender: male, roles: [(office: "leader", of: "m23", from: "2013-03-01")]),
+])"#;
+    b.add_text("leaders.ron", text).unwrap();
+    let l = Linker::new(b.build().unwrap());
+    for (t, surface) in [
+        ("The M23 chief spoke.", "M23 chief"),
+        ("Kinshasa accused the head of the M23.", "head of the M23"),
+        ("The leader of the M23 met envoys.", "leader of the M23"),
+    ] {
+        assert_eq!(actor_of(&l, t, surface), Some("sultani_makenga".into()), "{t}");
+    }
+}
+
+#[test]
+fn the_military_is_the_states_or_its_own_army() {
+    let l = linker();
+    // a state with no army of its own in the gazetteer: the state
+    let t = "Chad closed its border. The army said the rebels had fled.";
+    assert_eq!(actor_of(&l, t, "army"), Some("chad".into()));
+    let t = "Eritrea denied it. In May, the military arrested two envoys.";
+    assert_eq!(actor_of(&l, t, "military"), Some("eritrea".into()));
+    // an adjective, not a description
+    let t = "Chad closed its border. The military base was quiet.";
+    assert_eq!(actor_of(&l, t, "military"), None);
+}
+
+#[test]
+fn the_military_is_a_states_own_army_where_the_gazetteer_has_one() {
+    let mut b = GazetteerBuilder::new();
+    let text = r#"#![enable(implicit_some)]
+(actors: [
+    (id: "guinea", label: "Guinea", kind: state, aliases: ["Guinea"]),
+    (id: "guinea_army", label: "Guinean Armed Forces", kind: armed_group, aliases: ["Guinean Armed Forces"],
+        affiliation: "guinea", country: "guinea"),
+])"#;
+    b.add_text("army.ron", text).unwrap();
+    let l = Linker::new(b.build().unwrap());
+    let t = "Guinea held a vote. The military said it had seized power.";
+    assert_eq!(actor_of(&l, t, "military"), Some("guinea_army".into()));
 }

@@ -8,6 +8,7 @@ impl Linker {
     pub(super) fn forces(&self, s: &Sentence, mentions: &mut Vec<Mention>) {
         let mut added = Vec::new();
         self.forces_in(s, mentions, &mut added);
+        agents::extend(self, s, mentions);
         if !added.is_empty() {
             mentions.extend(added);
             mentions.sort_by_key(|m| m.first_token);

@@ -22,6 +22,7 @@
 //!
 //! Every [`Mention`] records how it was linked ([`LinkHow`]) for audit.
 
+mod agents;
 mod coref;
 mod forces;
 mod found;

@@ -60,7 +60,8 @@ pub(super) fn phrasings(g: &Gazetteer, r: &RoleSpec) -> Vec<String> {
         }
         for n in &a.aliases {
             out.push(format!("{o} of {n}"));
-            if n.contains(' ') {
+            // "leader of the Taliban", "commander of the RSF"
+            if n.contains(' ') || a.kind != ActorKind::State {
                 out.push(format!("{o} of the {n}"));
             }
             let acronym = n.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);

@@ -702,3 +702,45 @@ fn a_spelling_alone_links_in_a_story_of_its_country() {
         vec!["valery_gerasimov"]
     );
 }
+
+#[test]
+fn a_states_or_bodys_agents_are_part_of_its_mention() {
+    let l = linker();
+    // the name and the noun after it are both surfaces of the state
+    let t = "Iran's negotiators left as US commanders and AU envoys arrived.";
+    let mut doc = Document::new("t", t);
+    doc.date = None;
+    let (_, mentions) = l.link_document(&doc);
+    let spans: Vec<(&str, Vec<&str>)> = mentions
+        .iter()
+        .map(|m| (m.text(t), m.inner.iter().map(|&(_, a, b)| &t[a..b]).collect()))
+        .collect();
+    assert_eq!(
+        spans,
+        vec![
+            ("Iran's negotiators", vec!["Iran"]),
+            ("US commanders", vec!["US"]),
+            ("AU envoys", vec!["AU"])
+        ]
+    );
+    assert_eq!(ids(&l, "Eritrean leaders rejected the plan."), vec!["eritrea"]);
+    // a body's kind after its name; a state has none
+    assert_eq!(
+        links(&l, "The AU bloc met while the Chad alliance waited.", None)
+            .into_iter()
+            .map(|x| x.0)
+            .collect::<Vec<_>>(),
+        vec!["AU bloc", "Chad"]
+    );
+}
+
+#[test]
+fn lawmakers_act_for_their_state() {
+    let l = linker();
+    assert_eq!(ids(&l, "Russian lawmakers approved the treaty."), vec!["russia"]);
+    assert_eq!(
+        ids(&l, "British senators and Ethiopian legislators met."),
+        vec!["uk", "ethiopia"]
+    );
+    assert_eq!(ids(&l, "US lawmakers visited Asmara on Monday."), vec!["usa"]);
+}
