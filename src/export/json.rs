@@ -120,7 +120,7 @@ pub fn to_json_graph(g: &ActorGraph, level: &str) -> JsonGraph {
                 evidence: e.evidence.clone(),
                 reports: {
                     let mut r = e.reports.clone();
-                    r.sort_unstable();
+                    crate::graph::dedup::compact(&mut r);
                     r
                 },
             })

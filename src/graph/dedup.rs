@@ -109,15 +109,67 @@ pub fn fnv1a64(parts: &[&[u8]]) -> u64 {
     h
 }
 
-/// One report of an edge: its document's date and its sentence's
-/// signature. Saved as one string, `2020-01-05 0a1b2c3d 4e5f6071 ffffffff`
-/// (`-` for no date).
+/// One report of an edge, or several alike: its document's date, its
+/// sentence's signature, and how many reports have both. Saved as one
+/// string, `2020-01-05 0a1b2c3d 4e5f6071 ffffffff` (`-` for no date), with
+/// ` *N` after it for N reports alike.
+///
+/// Reports alike always tell of one event (the second joins the first's),
+/// so an edge keeps each distinct report once with its count
+/// ([`compact`]): its memory grows with what its reports say, not with
+/// how often a corpus repeats it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Report {
     /// The document's date.
     pub date: Option<NaiveDate>,
     /// The evidence sentence's signature.
     pub signature: Signature,
+    /// How many reports have this date and signature.
+    pub count: u32,
+}
+
+impl Report {
+    /// One report.
+    pub fn one(date: Option<NaiveDate>, signature: Signature) -> Report {
+        Report {
+            date,
+            signature,
+            count: 1,
+        }
+    }
+}
+
+/// The number of reports `reports` stand for.
+pub fn total(reports: &[Report]) -> u64 {
+    reports.iter().map(|r| u64::from(r.count)).sum()
+}
+
+/// Sort `reports` and merge the alike (same date and signature) into one
+/// with their counts added.
+pub fn compact(reports: &mut Vec<Report>) {
+    reports.sort_unstable_by_key(|r| (r.date, r.signature));
+    let mut out: Vec<Report> = Vec::with_capacity(reports.len());
+    for r in reports.drain(..) {
+        match out.last_mut() {
+            Some(last) if last.date == r.date && last.signature == r.signature => {
+                last.count = last.count.saturating_add(r.count);
+            }
+            _ => out.push(r),
+        }
+    }
+    *reports = out;
+}
+
+/// Add `more` to `reports`, merging the alike whenever the list has
+/// doubled: amortised, each report is sorted a few times at most.
+pub fn add_reports(reports: &mut Vec<Report>, more: Vec<Report>) {
+    for r in more {
+        reports.push(r);
+        let n = reports.len();
+        if n >= 64 && n.is_power_of_two() {
+            compact(reports);
+        }
+    }
 }
 
 impl fmt::Display for Report {
@@ -129,13 +181,16 @@ impl fmt::Display for Report {
         for h in self.signature.0 {
             write!(f, " {h:08x}")?;
         }
+        if self.count != 1 {
+            write!(f, " *{}", self.count)?;
+        }
         Ok(())
     }
 }
 
 /// Why a saved report could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a report (DATE or -, then three 8-digit hex hashes)")]
+#[error("{0:?} is not a report (DATE or -, then three 8-digit hex hashes, then *N for N reports alike)")]
 pub struct BadReport(String);
 
 impl std::str::FromStr for Report {
@@ -156,12 +211,21 @@ impl std::str::FromStr for Report {
             }
             *h = u32::from_str_radix(p, 16).map_err(|_| bad())?;
         }
+        let count = match parts.next() {
+            None => 1,
+            Some(c) => c
+                .strip_prefix('*')
+                .and_then(|c| c.parse::<u32>().ok())
+                .filter(|&c| c > 0)
+                .ok_or_else(bad)?,
+        };
         if parts.next().is_some() {
             return Err(bad());
         }
         Ok(Report {
             date,
             signature: Signature(hashes),
+            count,
         })
     }
 }
@@ -258,10 +322,36 @@ mod tests {
     use super::*;
 
     fn report(date: &str, sentence: &str) -> Report {
-        Report {
-            date: Some(date.parse().unwrap()),
-            signature: Signature::of(sentence, &["chad", "cameroon", "supplied"]),
+        Report::one(
+            Some(date.parse().unwrap()),
+            Signature::of(sentence, &["chad", "cameroon", "supplied"]),
+        )
+    }
+
+    #[test]
+    fn reports_alike_are_kept_once_with_their_count_and_tell_the_same_events() {
+        let a = "Chad supplied armoured trucks to Cameroon for the Lake Chad operation.";
+        let b = "Chad supplied fuel and rations to Cameroon's garrison in Kousseri.";
+        let days = ["2019-03-01", "2019-03-02", "2019-03-09"];
+        let mut all = Vec::new();
+        for round in 0..40 {
+            for d in days {
+                all.push(report(d, if round % 3 == 0 { b } else { a }));
+            }
         }
+        let events = count_events(&all, 1);
+        let mut kept = Vec::new();
+        add_reports(&mut kept, all.clone());
+        compact(&mut kept);
+        assert_eq!(kept.len(), 6, "{kept:?}");
+        assert_eq!(total(&kept), 120);
+        assert_eq!(count_events(&kept, 1), events);
+        assert_eq!(events, 4);
+        let many = kept[0];
+        assert!(many.to_string().ends_with(&format!(" *{}", many.count)), "{many}");
+        assert_eq!(many.to_string().parse::<Report>().unwrap(), many);
+        assert!("2019-03-01 00000000 00000000 00000000 *0".parse::<Report>().is_err());
+        assert!("2019-03-01 00000000 00000000 00000000 7".parse::<Report>().is_err());
     }
 
     #[test]

@@ -114,7 +114,8 @@ pub struct Edge {
     /// Number of reports (events extracted, one per sentence that says so).
     pub weight: u64,
     /// Each report's date and signature, from which its events are
-    /// counted ([`Edge::events`]), in no order. A graph saved before
+    /// counted ([`Edge::events`]), in no order; reports alike are merged
+    /// into one with their count as the list grows ([`dedup::add_reports`]). A graph saved before
     /// reports were kept has none: each report it does not know counts as
     /// one event.
     pub reports: Vec<dedup::Report>,
@@ -132,7 +133,7 @@ impl Edge {
     /// or less with overlapping words are one event. Reports it does not
     /// know (a graph saved without them) count one event each.
     pub fn events(&self, same_event_days: u32) -> u64 {
-        let unknown = self.weight.saturating_sub(self.reports.len() as u64);
+        let unknown = self.weight.saturating_sub(dedup::total(&self.reports));
         dedup::count_events(&self.reports, same_event_days) + unknown
     }
 }
@@ -369,7 +370,7 @@ impl ActorGraph {
             Some(&ix) => {
                 let e = &mut self.graph[ix];
                 e.weight += edge.weight;
-                e.reports.extend(edge.reports);
+                dedup::add_reports(&mut e.reports, edge.reports);
                 e.first_seen = min_date(e.first_seen, edge.first_seen);
                 e.last_seen = max_date(e.last_seen, edge.last_seen);
                 let mut more = edge.evidence;
@@ -448,10 +449,7 @@ impl ActorGraph {
                     relation: ev.relation,
                     modality: ev.modality,
                     weight: 1,
-                    reports: vec![dedup::Report {
-                        date: analysis.date,
-                        signature,
-                    }],
+                    reports: vec![dedup::Report::one(analysis.date, signature)],
                     first_seen: analysis.date,
                     last_seen: analysis.date,
                     evidence: vec![EvidenceItem {

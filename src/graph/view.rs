@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use super::{ActorGraph, Edge, Node};
+use super::{dedup, ActorGraph, Edge, Node};
 use crate::extract::Relation;
 use crate::link::ActorKind;
 use petgraph::visit::EdgeRef;
@@ -219,7 +219,7 @@ fn window(e: &Edge, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Optio
         return Some(e.clone());
     }
     let evidence: Vec<_> = e.evidence.iter().filter(|x| inside(x.date)).cloned().collect();
-    if e.reports.len() as u64 == e.weight {
+    if dedup::total(&e.reports) == e.weight {
         // every report is dated here: the window counts them all
         let reports: Vec<_> = e.reports.iter().filter(|r| inside(r.date)).copied().collect();
         if reports.is_empty() {
@@ -228,7 +228,7 @@ fn window(e: &Edge, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Optio
         return Some(Edge {
             relation: e.relation,
             modality: e.modality,
-            weight: reports.len() as u64,
+            weight: dedup::total(&reports),
             first_seen: reports.iter().filter_map(|r| r.date).min(),
             last_seen: reports.iter().filter_map(|r| r.date).max(),
             reports,

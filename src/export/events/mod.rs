@@ -214,9 +214,9 @@ pub fn rows_of(gazetteer: &Gazetteer, analysis: &DocumentAnalysis, filter: &RowF
 /// The report of an event: as the graph makes it, from the actors' own ids
 /// (before any folding), so that a row's event is the graph's.
 fn report(actors: &DocActors, analysis: &DocumentAnalysis, ev: &Event) -> Report {
-    Report {
-        date: analysis.date,
-        signature: Signature::of(
+    Report::one(
+        analysis.date,
+        Signature::of(
             &ev.evidence.text,
             &[
                 &actors.actor(ev.source).id,
@@ -224,7 +224,7 @@ fn report(actors: &DocActors, analysis: &DocumentAnalysis, ev: &Event) -> Report
                 &ev.evidence.trigger,
             ],
         ),
-    }
+    )
 }
 
 fn row(
