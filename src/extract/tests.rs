@@ -939,6 +939,13 @@ const CASES: &[(&str, &[&str])] = &[
     ("Chad sent soldiers into Sudan to combat the RSF.", &["chad oppose rsf"]),
     ("Ethiopia vowed to crush the TPLF.", &["ethiopia oppose tplf"]),
     ("The African Union helped Somalia confront the militants.", &[]),
+    // a demonym before a noun of what a state does is the state acting
+    (
+        "Saudi Arabia condemned the Iranian meddling in Yemen.",
+        &["saudi_arabia oppose iran"],
+    ),
+    ("Eritrea rejected the Ethiopian proposal.", &["eritrea oppose ethiopia"]),
+    ("Chad denounced the Sudanese incursion.", &["chad oppose sudan"]),
 ];
 
 #[test]

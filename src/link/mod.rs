@@ -133,6 +133,7 @@ impl Mention {
 struct CueFile {
     force_nouns: Vec<String>,
     agent_nouns: Vec<String>,
+    act_nouns: Vec<String>,
     place_before: Vec<String>,
     state_place_before: Vec<String>,
     government_nouns: Vec<String>,
@@ -279,6 +280,9 @@ pub struct Linker {
     entries: Vec<Vec<Entry>>,
     force_nouns: PhraseSet,
     agent_nouns: PhraseSet,
+    /// Nouns of what a state does ("demand", "meddling"): a demonym right
+    /// before one is the state acting ("the Ethiopian demand").
+    act_nouns: PhraseSet,
     place_before: PhraseSet,
     state_place_before: PhraseSet,
     government_nouns: PhraseSet,
@@ -538,6 +542,7 @@ impl Linker {
             entries,
             force_nouns: PhraseSet::new(&cues.force_nouns),
             agent_nouns: PhraseSet::new(&cues.agent_nouns),
+            act_nouns: PhraseSet::new(&cues.act_nouns),
             place_before: PhraseSet::new(&cues.place_before),
             state_place_before: PhraseSet::new(&cues.state_place_before),
             government_nouns: PhraseSet::new(&cues.government_nouns),

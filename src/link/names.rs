@@ -593,6 +593,11 @@ impl Linker {
         if s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Joiner) {
             return None;
         }
+        // "the Algerian meddling", "the Ethiopian demand": what the state
+        // does, named right after its demonym
+        if let Some(end) = self.act_nouns.match_at(s, i) {
+            return Some(end);
+        }
         let mut at = i;
         // two words, or a model name with its joiners ("F-16", "Su-24")
         for _ in 0..5 {

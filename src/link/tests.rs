@@ -744,3 +744,24 @@ fn lawmakers_act_for_their_state() {
     );
     assert_eq!(ids(&l, "US lawmakers visited Asmara on Monday."), vec!["usa"]);
 }
+
+#[test]
+fn a_demonym_before_a_noun_of_what_a_state_does_is_the_state_acting() {
+    let l = linker();
+    let text = "Saudi officials condemned the Iranian meddling in Yemen.";
+    assert_eq!(
+        ids(&l, text),
+        vec!["saudi_arabia", "iran"],
+        "{:?}",
+        links(&l, text, None)
+    );
+    let text = "Eritrea rejected the Ethiopian proposal on Monday.";
+    assert_eq!(
+        links(&l, text, None)[1],
+        ("Ethiopian proposal".into(), "ethiopia".into(), LinkHow::Demonym)
+    );
+    let text = "Chad protested against the Sudanese incursion.";
+    assert_eq!(ids(&l, text), vec!["chad", "sudan"]);
+    // a demonym before any other noun names no one
+    assert_eq!(ids(&l, "The Sudanese capital was calm."), Vec::<String>::new());
+}
