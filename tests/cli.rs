@@ -3,7 +3,7 @@
 //! bad input.
 
 mod common;
-use common::{bin, have, root, run, stderr, stdout};
+use common::{bin, edge_names, have, root, run, stderr, stdout};
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -305,19 +305,7 @@ fn a_broken_jsonl_line_is_reported_and_the_rest_processed() {
     assert!(stderr(&o).contains("news.jsonl:2:"), "{}", stderr(&o));
     let g: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(g["graph"]["documents"], 2);
-    let edges: Vec<String> = g["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {} {}",
-                e["source"].as_str().unwrap(),
-                e["relation"].as_str().unwrap(),
-                e["target"].as_str().unwrap()
-            )
-        })
-        .collect();
+    let edges = edge_names(&g["edges"]);
     assert_eq!(edges, vec!["egypt support khalifa_haftar", "turkey support gna"]);
 }
 

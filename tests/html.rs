@@ -21,7 +21,7 @@ use base64::Engine as _;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use common::{have, root, run};
+use common::{edge_names, have, root, run};
 
 /// Run actorgraph and return its standard output; it must succeed.
 fn ok(args: &[&str]) -> Vec<u8> {
@@ -356,21 +356,6 @@ fn browser(mode: &str, html: &Path, shot: &str, extra: &[&str]) -> Value {
     assert_eq!(report["errors"], json!([]), "{mode}: the script failed");
     assert_eq!(report["console"], json!([]), "{mode}: the console complained");
     report
-}
-
-fn edge_names(v: &Value) -> Vec<String> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {} {}",
-                e["source"].as_str().unwrap(),
-                e["relation"].as_str().unwrap(),
-                e["target"].as_str().unwrap()
-            )
-        })
-        .collect()
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! user-file schema, and a user lexicon adds to the shipped one.
 
 mod common;
-use common::{run, stderr, stdout};
+use common::{edge_names, run, stderr, stdout};
 
 use std::path::Path;
 
@@ -141,19 +141,7 @@ fn a_user_lexicon_adds_to_the_shipped_one_unless_it_replaces_it() {
         let o = run(&[&["build", &doc, "--lexicon", &lex], extra].concat());
         assert!(o.status.success(), "{}", stderr(&o));
         let g: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-        g["edges"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                format!(
-                    "{} {} {}",
-                    e["source"].as_str().unwrap(),
-                    e["relation"].as_str().unwrap(),
-                    e["target"].as_str().unwrap()
-                )
-            })
-            .collect()
+        edge_names(&g["edges"])
     };
     assert_eq!(edges(&[]), ["egypt support khalifa_haftar", "turkey support gna"]);
     assert_eq!(edges(&["--replace-lexicon"]), ["egypt support khalifa_haftar"]);

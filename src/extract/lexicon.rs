@@ -336,11 +336,10 @@ pub const DEFAULT_LEXICON: &str = include_str!("lexicon.ron");
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     triggers: Vec<Trigger>,
-    /// First-word form -> triggers starting (after a leading slot) with it.
-    by_first_word: rustc_hash::FxHashMap<String, Vec<usize>>,
-    /// The same index by the first word's hash, as tokens carry it: the
-    /// lookup the matcher makes at every token hashes nothing. Forms that
-    /// share a hash share a list (the matcher compares the words).
+    /// The triggers by the hash of their first word (after a leading
+    /// slot), as tokens carry it: the lookup the matcher makes at every
+    /// token hashes nothing. Forms that share a hash share a list (the
+    /// matcher compares the words).
     by_first_hash: rustc_hash::FxHashMap<u64, Vec<usize>>,
     /// For each trigger, where its body lies and the ids of its words
     /// after the first, laid out apart from the patterns so that turning a
@@ -439,9 +438,6 @@ impl Lexicon {
     fn push(&mut self, t: Trigger) {
         let idx = self.triggers.len();
         if let Some(Item::Word(forms)) = t.items.iter().find(|i| matches!(i, Item::Word(_))) {
-            for f in forms.iter() {
-                self.by_first_word.entry(f.clone()).or_default().push(idx);
-            }
             for &h in &forms.hashes {
                 self.pattern_words.insert(h);
                 let list = self.by_first_hash.entry(h).or_default();
@@ -504,7 +500,6 @@ impl Lexicon {
         }
         let mut lex = Lexicon {
             triggers: Vec::new(),
-            by_first_word: Default::default(),
             by_first_hash: Default::default(),
             plans: Vec::new(),
             forms_ids: Default::default(),
@@ -712,8 +707,12 @@ impl Lexicon {
     }
 
     /// Triggers whose first word has the normal form `form`.
-    pub fn starting_with(&self, form: &str) -> &[usize] {
-        self.by_first_word.get(form).map_or(&[], Vec::as_slice)
+    pub fn starting_with<'a>(&'a self, form: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let hash = crate::text::word_hash(form);
+        self.starting_with_hash(hash)
+            .iter()
+            .copied()
+            .filter(move |&ti| matches!(self.body(ti).first(), Some(Item::Word(f)) if f.matches(form, hash)))
     }
 
     /// Triggers whose first word may be a token of this
@@ -756,33 +755,25 @@ impl Lexicon {
         }
     }
 
-    /// Whether a word form is a verb of saying.
-    pub fn is_reporting(&self, form: &str) -> bool {
-        self.reporting.contains(form)
-    }
-
-    /// The relation a relational noun gives: `None` for a word that is
-    /// not one, `Some(None)` for one whose relation is no edge.
-    pub fn relational(&self, form: &str) -> Option<Option<Relation>> {
-        self.relational.get(form).copied()
-    }
-
-    /// [`Lexicon::relational`] of the word of token `i` of `s`.
+    /// The relation the relational noun at token `i` of `s` gives: `None`
+    /// for a word that is not one, `Some(None)` for one whose relation is
+    /// no edge.
     pub fn relational_at(&self, s: &crate::text::Sentence, i: usize) -> Option<Option<Relation>> {
         self.relational.at(s, i).copied()
     }
 
-    /// [`Lexicon::is_reporting`] of the word of token `i` of `s`.
+    /// Whether the word of token `i` of `s` is a verb of saying.
     pub fn is_reporting_at(&self, s: &crate::text::Sentence, i: usize) -> bool {
         self.reporting.contains_at(s, i)
     }
 
-    /// [`Lexicon::may_start_proposal`] of the word of token `i` of `s`.
+    /// Whether the word of token `i` of `s` may begin a verb of proposing.
     pub fn may_start_proposal_at(&self, s: &crate::text::Sentence, i: usize) -> bool {
         self.proposal_first.contains_at(s, i)
     }
 
-    /// [`Lexicon::is_event_word`] of the word of token `i` of `s`.
+    /// Whether the word of token `i` of `s` names an event (see
+    /// `event_words`).
     pub fn is_event_word_at(&self, s: &crate::text::Sentence, i: usize) -> bool {
         self.event_words.contains_at(s, i)
     }
@@ -799,19 +790,9 @@ impl Lexicon {
         &self.proposal_verbs
     }
 
-    /// Whether a word form may begin a verb of proposing.
-    pub fn may_start_proposal(&self, form: &str) -> bool {
-        self.proposal_first.contains(form)
-    }
-
     /// Whether a word form names a proposal ("request", "plan").
     pub fn is_proposal_noun(&self, form: &str) -> bool {
         self.proposal_nouns.contains(form)
-    }
-
-    /// Whether a word form names an event (see `event_words`).
-    pub fn is_event_word(&self, form: &str) -> bool {
-        self.event_words.contains(form)
     }
 }
 
@@ -1118,8 +1099,6 @@ mod tests {
         let without = sentence("Ghana is backed in Togo.");
         let passive = lex
             .starting_with("backed")
-            .iter()
-            .copied()
             .find(|&i| lex.triggers()[i].passive && lex.body(i).len() == 2)
             .expect("a passive \"T backed by S\"");
         assert!(lex.may_match_in(passive, &lex.presence(&with)));
@@ -1153,9 +1132,9 @@ mod tests {
     fn embedded_lexicon_compiles_with_passives() {
         let lex = Lexicon::embedded();
         assert!(lex.triggers().len() > 100);
-        let backed = lex.starting_with("backed");
-        assert!(backed.iter().any(|&i| lex.triggers()[i].passive));
-        assert!(!lex.starting_with("met").is_empty());
+        assert!(lex.starting_with("backed").any(|i| lex.triggers()[i].passive));
+        assert!(lex.starting_with("met").next().is_some());
+        assert!(lex.starting_with("the").next().is_none());
     }
 
     #[test]

@@ -214,7 +214,7 @@ impl Extractor {
                 if !self.lexicon.may_match_in(ti, &present) {
                     continue;
                 }
-                let body = self.body(ti);
+                let body = self.lexicon.body(ti);
                 // Only a trigger whose words all stand here takes modality
                 // cues, whether or not its slots can be filled.
                 let Some((end, middle)) = match_body(v, body, i) else {
@@ -373,11 +373,6 @@ impl Extractor {
         }
     }
 
-    /// The items of a trigger between its leading and trailing slots.
-    fn body(&self, ti: usize) -> &[Item] {
-        self.lexicon.body(ti)
-    }
-
     fn fill_slots(
         &self,
         v: &View,
@@ -391,7 +386,7 @@ impl Extractor {
         let items = &trig.items;
         let lead = items.first().filter(|i| !matches!(i, Item::Word(_))).cloned();
         let tail = items.last().filter(|i| !matches!(i, Item::Word(_))).cloned();
-        let body = self.body(ti);
+        let body = self.lexicon.body(ti);
         let mut left = Vec::new();
         let mut right = Vec::new();
         let mut middle_group = Vec::new();
@@ -416,7 +411,7 @@ impl Extractor {
             // "sent troops to fight the SPLM-IO": "to" and a verb of the
             // lexicon is a purpose, not a recipient
             let ends_in_to = matches!(body.last(), Some(Item::Word(f)) if f.iter().any(|x| x == "to"));
-            if ends_in_to && end < v.s.tokens.len() && !self.lexicon.starting_with(v.norm(end)).is_empty() {
+            if ends_in_to && end < v.s.tokens.len() && self.lexicon.starting_with(v.norm(end)).next().is_some() {
                 return None;
             }
             right = v.right_slot(end);

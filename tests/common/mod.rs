@@ -110,3 +110,20 @@ pub fn skipped(what: &str, why: &str) {
 pub fn not_skipped(what: &str) {
     let _ = std::fs::remove_file(skip_file(what));
 }
+
+/// The edges of a graph's JSON `edges` array as "source relation target".
+pub fn edge_names(edges: &serde_json::Value) -> Vec<String> {
+    edges
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e["source"].as_str().unwrap(),
+                e["relation"].as_str().unwrap(),
+                e["target"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
