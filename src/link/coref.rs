@@ -838,6 +838,24 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
             i += 1;
             continue;
         };
+        // "the leader of Afghanistan's Taliban insurgency"
+        let of_next = s.tokens.get(end).is_some_and(|t| t.norm(s) == "of");
+        if let Some((holder, body, phrase_end)) = (owner.is_none() && of_next)
+            .then(|| super::office_of::holder_of_body(l, g, s, mentions, &office, end, date))
+            .flatten()
+        {
+            let first = if former { adjectives } else { j };
+            let inner = vec![(mentions[body].actor, mentions[body].start, mentions[body].end)];
+            mentions.retain(|m| m.end_token <= first || m.first_token >= phrase_end);
+            mentions.push(Mention {
+                inner,
+                ..make(s, first, phrase_end, holder, 0.7)
+            });
+            mentions.sort_by_key(|m| m.first_token);
+            cov = covered(mentions, n);
+            i = phrase_end;
+            continue;
+        }
         // glued to a name or followed by "of": a title, not a description
         if s.tokens
             .get(end)

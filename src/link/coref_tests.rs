@@ -228,6 +228,54 @@ fn a_groups_leader_is_its_chief_and_head_and_leader_of_the_group() {
 }
 
 #[test]
+fn an_office_of_a_body_written_with_its_place_and_kind_is_the_holder() {
+    let mut b = GazetteerBuilder::new();
+    let text = r#"#![enable(implicit_some)]
+(actors: [
+    (id: "drc", label: "DR Congo", kind: state, aliases: ["Congo", "DR Congo"], demonyms: ["Congolese"]),
+    (id: "m23", label: "M23", kind: armed_group, aliases: ["M23"]),
+    (id: "somalia", label: "Somalia", kind: state, aliases: ["Somalia"]),
+    (id: "al_shabaab", label: "al-Shabaab", kind: armed_group, aliases: ["al-Shabaab"]),
+    (id: "sultani_makenga", label: "Sultani Makenga", kind: person, aliases: ["Sultani Makenga"],
+        affiliation: "m23", gender: male, roles: [(office: "commander", of: "m23", from: "2013-03-01")]),
+    (id: "ahmed_diriye", label: "Ahmed Diriye", kind: person, aliases: ["Ahmed Diriye"],
+        affiliation: "al_shabaab", gender: male, roles: [(office: "leader", of: "al_shabaab", from: "2014-09-06")]),
+    (id: "corneille_nangaa", label: "Corneille Nangaa", kind: person, aliases: ["Corneille Nangaa"], gender: male),
+])"#;
+    b.add_text("bodies.ron", text).unwrap();
+    let l = Linker::new(b.build().unwrap());
+    for (t, surface, holder) in [
+        (
+            "The commander of Congo's M23 rebels rejected the truce.",
+            "commander of Congo's M23 rebels",
+            "sultani_makenga",
+        ),
+        (
+            "The leader of Somalia's al-Shabaab militant group urged attacks.",
+            "leader of Somalia's al-Shabaab militant group",
+            "ahmed_diriye",
+        ),
+        // a title the role derives matches as it is
+        (
+            "Kinshasa said the commander of the M23 movement had fled.",
+            "commander of the M23",
+            "sultani_makenga",
+        ),
+    ] {
+        assert_eq!(actor_of(&l, t, surface), Some(holder.into()), "{t}");
+        // the body is still a name inside the phrase, not a mention apart
+        let surfaces: Vec<String> = links(&l, t, "2023-06-01").into_iter().map(|x| x.0).collect();
+        assert!(
+            !surfaces.iter().any(|x| x == "M23" || x == "al-Shabaab"),
+            "{t}: {surfaces:?}"
+        );
+    }
+    // an office no one of the body holds leaves the body as it was
+    let t = "The spokesman of the M23 movement spoke.";
+    assert_eq!(actor_of(&l, t, "M23"), Some("m23".into()));
+}
+
+#[test]
 fn the_military_is_the_states_or_its_own_army() {
     let l = linker();
     // a state with no army of its own in the gazetteer: the state

@@ -31,6 +31,7 @@ pub mod gazetteer;
 pub mod lookup;
 mod names;
 mod office;
+mod office_of;
 mod phrases;
 mod scope;
 pub mod suggest;
