@@ -477,6 +477,22 @@ impl Extractor {
             if p.len() < 2 {
                 return None;
             }
+            if items.contains(&Item::Source) && trig.relation == Relation::Meet {
+                // "S hosted talks between P": S is one more participant,
+                // and every pair of them meets
+                let mut all = actors(slot_of(&Item::Source)?);
+                all.extend(p.into_iter().filter(|a| !all.contains(a)).collect::<Vec<_>>());
+                return Some(Found {
+                    relation: trig.relation,
+                    reported_source: false,
+                    sources: all,
+                    targets: Vec::new(),
+                    pairs: true,
+                    mutual: trig.mutual,
+                    first: at,
+                    end,
+                });
+            }
             if items.contains(&Item::Source) {
                 // "S welcomed the talks between P": S and each of them
                 return Some(Found {

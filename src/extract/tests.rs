@@ -946,6 +946,42 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("Eritrea rejected the Ethiopian proposal.", &["eritrea oppose ethiopia"]),
     ("Chad denounced the Sudanese incursion.", &["chad oppose sudan"]),
+    // a host is one more participant: every pair meets
+    (
+        "Saudi Arabia hosted Burhan and Hemedti for talks in Jeddah.",
+        &[
+            "abdel_fattah_al_burhan meet hemedti",
+            "abdel_fattah_al_burhan meet saudi_arabia",
+            "hemedti meet saudi_arabia",
+        ],
+    ),
+    (
+        "Chad brought together delegations from the RSF and the SAF in N'Djamena.",
+        &["chad meet rsf", "chad meet saf", "rsf meet saf"],
+    ),
+    (
+        "The African Union mediated between Ethiopia and Eritrea.",
+        &[
+            "african_union meet eritrea",
+            "african_union meet ethiopia",
+            "eritrea meet ethiopia",
+        ],
+    ),
+    // one guest: the host meets it, no pair among the guests
+    ("Eritrea hosted Abiy Ahmed in Asmara.", &["abiy_ahmed meet eritrea"]),
+    // tensions, rivalry and rows are fighting words: both ways
+    (
+        "Tensions between Ethiopia and Eritrea rose again.",
+        &["eritrea oppose ethiopia", "ethiopia oppose eritrea"],
+    ),
+    (
+        "The rivalry between Iran and Saudi Arabia shapes the war in Yemen.",
+        &["iran oppose saudi_arabia", "saudi_arabia oppose iran"],
+    ),
+    (
+        "A diplomatic row between Chad and Sudan erupted.",
+        &["chad oppose sudan", "sudan oppose chad"],
+    ),
 ];
 
 #[test]

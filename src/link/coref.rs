@@ -124,6 +124,7 @@ pub(super) fn resolve(
     // (most sentences, for most passes) is passed over whole.
     let roles = l.role_nouns.may_occur_in(s);
     government_of_country(l, s, mentions, state);
+    super::armies::armies_of_countries(l, s, mentions);
     if roles {
         descriptions(l, s, mentions, state);
     }
@@ -643,7 +644,13 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
         if lower && free && !named_after && (!army || heads_its_phrase(s, end)) {
             let actor = nearest(mentions, s, i, state)
                 .find(|&a| kinds.contains(&g.actor(a).kind))
-                .map(|a| if army { army_of(l, a).unwrap_or(a) } else { a });
+                .map(|a| {
+                    if army {
+                        super::armies::army_of(l, a).unwrap_or(a)
+                    } else {
+                        a
+                    }
+                });
             if let Some(actor) = actor {
                 found.push((first.unwrap_or(i), end, actor));
             }
@@ -670,23 +677,6 @@ fn heads_its_phrase(s: &Sentence, end: usize) -> bool {
     t.kind == TokenKind::Punct
         || AFTER_HEAD.contains(&w)
         || (t.kind == TokenKind::Word && w.len() > 3 && w.ends_with("ed"))
-}
-
-/// The army of state `a` that the gazetteer holds as an actor of its own
-/// (an armed group of that country affiliated to it: Sudan's SAF).
-fn army_of(l: &Linker, a: ActorId) -> Option<ActorId> {
-    let g = l.gazetteer();
-    if g.actor(a).kind != ActorKind::State {
-        return None;
-    }
-    let mut armies = g
-        .actors()
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| x.kind == ActorKind::ArmedGroup && x.affiliation == Some(a) && x.country == Some(a));
-    let (k, _) = armies.next()?;
-    // two would be a guess
-    armies.next().is_none().then_some(ActorId(k as u32))
 }
 
 /// "the latter": the last actor named before.

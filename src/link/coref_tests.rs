@@ -302,3 +302,45 @@ fn the_military_is_a_states_own_army_where_the_gazetteer_has_one() {
     let t = "Guinea held a vote. The military said it had seized power.";
     assert_eq!(actor_of(&l, t, "military"), Some("guinea_army".into()));
 }
+
+#[test]
+fn a_countrys_army_named_by_the_country_is_its_own_army_where_the_gazetteer_has_one() {
+    let mut b = GazetteerBuilder::new();
+    let text = r#"#![enable(implicit_some)]
+(actors: [
+    (id: "myanmar", label: "Myanmar", kind: state, aliases: ["Myanmar"], demonyms: ["Burmese"]),
+    (id: "tatmadaw", label: "Tatmadaw", kind: armed_group, aliases: ["Tatmadaw"], affiliation: "myanmar", country: "myanmar"),
+    (id: "kia", label: "Kachin Independence Army", kind: armed_group, aliases: ["KIA"]),
+    (id: "ethiopia", label: "Ethiopia", kind: state, aliases: ["Ethiopia"], demonyms: ["Ethiopian"]),
+])"#;
+    b.add_text("armies.ron", text).unwrap();
+    let l = Linker::new(b.build().unwrap());
+    for (t, surface, actor) in [
+        (
+            "The Burmese military shelled KIA positions.",
+            "Burmese military",
+            "tatmadaw",
+        ),
+        (
+            "Myanmar's army said the KIA had attacked first.",
+            "Myanmar's army",
+            "tatmadaw",
+        ),
+        (
+            "Myanmar's armed forces clashed with the KIA.",
+            "Myanmar's armed forces",
+            "tatmadaw",
+        ),
+        // the gazetteer has no army of Ethiopia's own: the state
+        ("The Ethiopian army retook the town.", "Ethiopian army", "ethiopia"),
+        // troops are not the army by name
+        ("Burmese troops crossed the river.", "Burmese troops", "myanmar"),
+    ] {
+        assert_eq!(
+            actor_of(&l, t, surface),
+            Some(actor.into()),
+            "{t}: {:?}",
+            links(&l, t, "2023-06-01")
+        );
+    }
+}

@@ -23,6 +23,7 @@
 //! Every [`Mention`] records how it was linked ([`LinkHow`]) for audit.
 
 mod agents;
+mod armies;
 mod coref;
 mod forces;
 mod found;
