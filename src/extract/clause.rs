@@ -41,6 +41,15 @@ pub(super) static ADVERBS: StaticWords = StaticWords::new(&[
 pub(super) const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
 pub(super) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
 pub(super) const RELATIVE_PRONOUNS: &[&str] = &["which", "who", "that", "whom"];
+/// Words that open an insertion adding its names to the subject before
+/// it: "Egypt, along with the UAE and Russia, has backed Haftar".
+const COMITATIVES: &[&[&str]] = &[
+    &["along", "with"],
+    &["together", "with"],
+    &["as", "well", "as"],
+    &["alongside"],
+    &["like"],
+];
 /// Words a slot search does not cross after the trigger.
 pub(super) static PREPOSITIONS: StaticWords = StaticWords::new(&[
     "of",
@@ -703,11 +712,20 @@ impl<'a> View<'a> {
         let mut fallback = None;
         let mut subject: Option<Vec<usize>> = None;
         let mut in_phrase = false;
+        // the names of a comitative insertion passed over, which join the
+        // subject found before it
+        let mut joined: Vec<usize> = Vec::new();
         while j > 0 {
             j -= 1;
             // pass over insertions that do not hold the trigger
             if let Some(start) = self.insertion[j] {
                 if Some(start) != own_insertion && !passive {
+                    if subject.is_none() && self.opens_comitative(start + 1) {
+                        joined.extend(
+                            (0..self.mentions.len())
+                                .filter(|&m| self.mentions[m].first_token > start && self.mentions[m].end_token <= j),
+                        );
+                    }
                     j = start;
                     continue;
                 }
@@ -754,7 +772,7 @@ impl<'a> View<'a> {
                     continue;
                 }
                 let _ = head;
-                return list;
+                return with_joined(list, &joined);
             }
             if SUBJECT_PRONOUNS.contains(&w) && !passive {
                 // an unresolved pronoun is the subject: no guessing past it
@@ -785,9 +803,18 @@ impl<'a> View<'a> {
             }
         }
         if let Some(list) = subject {
-            return list;
+            return with_joined(list, &joined);
         }
         fallback.map(|m| vec![m]).unwrap_or_default()
+    }
+
+    /// Whether the words from `at` open a comitative ("along with").
+    fn opens_comitative(&self, at: usize) -> bool {
+        COMITATIVES.iter().any(|c| {
+            c.iter()
+                .enumerate()
+                .all(|(k, w)| at + k < self.s.tokens.len() && self.norm(at + k) == *w)
+        })
     }
 
     /// Whether "after" or "before" at `j` opens a phrase of the clause,
@@ -1083,4 +1110,14 @@ pub(super) fn compound_modifier(s: &Sentence, end: usize) -> Option<usize> {
     }
     let word = s.tokens.get(end + 1)?;
     (word.kind == TokenKind::Word && COMPOUND_PARTICIPLES.contains(&word.norm(s))).then_some(end + 1)
+}
+
+/// A subject with the names of the comitative insertions after it.
+fn with_joined(mut list: Vec<usize>, joined: &[usize]) -> Vec<usize> {
+    for &m in joined {
+        if !list.contains(&m) {
+            list.push(m);
+        }
+    }
+    list
 }

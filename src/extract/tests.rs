@@ -969,6 +969,20 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     // one guest: the host meets it, no pair among the guests
     ("Eritrea hosted Abiy Ahmed in Asmara.", &["abiy_ahmed meet eritrea"]),
+    // a comitative insertion adds its names to the subject
+    (
+        "Iran, along with Russia and the UAE, has backed the RSF.",
+        &["iran support rsf", "russia support rsf", "uae support rsf"],
+    ),
+    (
+        "Eritrea, together with Chad, condemned the TPLF.",
+        &["chad oppose tplf", "eritrea oppose tplf"],
+    ),
+    (
+        "Russia, like Iran, armed the Houthis.",
+        &["iran support houthis", "russia support houthis"],
+    ),
+    ("Eritrea, unlike Chad, condemned the TPLF.", &["eritrea oppose tplf"]),
     // tensions, rivalry and rows are fighting words: both ways
     (
         "Tensions between Ethiopia and Eritrea rose again.",
