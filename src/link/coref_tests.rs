@@ -344,3 +344,31 @@ fn a_countrys_army_named_by_the_country_is_its_own_army_where_the_gazetteer_has_
         );
     }
 }
+
+#[test]
+fn a_title_whose_last_name_owns_what_follows_is_no_title() {
+    let mut b = GazetteerBuilder::new();
+    let text = r#"#![enable(implicit_some)]
+(actors: [
+    (id: "chile", label: "Chile", kind: state, aliases: ["Chile"], demonyms: ["Chilean"]),
+    (id: "peru", label: "Peru", kind: state, aliases: ["Peru"], demonyms: ["Peruvian"]),
+    (id: "gabriel_boric", label: "Gabriel Boric", kind: person, aliases: ["Boric"], country: "chile",
+        gender: male, roles: [(office: "president", of: "chile", from: "2022-03-11")]),
+    (id: "dina_boluarte", label: "Dina Boluarte", kind: person, aliases: ["Boluarte"], country: "peru",
+        gender: female, roles: [(office: "president", of: "peru", from: "2022-12-07")]),
+])"#;
+    b.add_text("owners.ron", text).unwrap();
+    let l = Linker::new(b.build().unwrap());
+    for (t, owner) in [
+        ("The president of Chile's senate met Boluarte.", "Chile"),
+        ("The leader of Peru's largest union condemned Boric.", "Peru"),
+        ("A president of Chile's copper board resigned.", "Chile"),
+    ] {
+        let got = links(&l, t, "2023-06-01");
+        assert!(got.iter().any(|(s, _)| s == owner), "{t}: {got:?}");
+        assert!(!got.iter().any(|(s, _)| s.contains(" of ")), "{t}: {got:?}");
+    }
+    // the title itself still names the holder
+    let t = "The president of Chile met Boluarte.";
+    assert_eq!(actor_of(&l, t, "president of Chile"), Some("gabriel_boric".into()));
+}

@@ -115,7 +115,19 @@ impl Linker {
                 ci += n;
                 continue;
             }
-            if is_role && glued {
+            // "leader of Afghanistan's Taliban": the title's last name
+            // owns what follows, the phrase is no title
+            let owns_next = is_role && !glued && s.tokens.get(c.end).is_some_and(|t| t.kind == TokenKind::Possessive);
+            let owner_inside = owns_next.then(|| {
+                self.greedy(&all, c.first, c.end, |x| {
+                    self.entries[x.pattern].iter().any(|e| e.kind != EntryKind::Role)
+                })
+            });
+            if let Some(inner) = owner_inside.filter(|inner| inner.last().is_some_and(|x| x.end == c.end)) {
+                let n = inner.len();
+                cands.splice(ci..=ci, inner);
+                ci += n;
+            } else if is_role && glued {
                 let (first, end) = (c.first, c.end);
                 // ...but not the nation that opens it ("US Secretary of State
                 // Antony Blinken" names Blinken, not the US)

@@ -63,7 +63,12 @@ fn body_at(g: DocActors<'_>, s: &Sentence, mentions: &[Mention], at: usize) -> O
             _ => break,
         }
     }
-    if g.actor(mentions[k].actor).kind == ActorKind::Person {
+    // "the president of Chile's senate": the name owns what follows
+    let owns_next = s
+        .tokens
+        .get(mentions[k].end_token)
+        .is_some_and(|t| t.kind == TokenKind::Possessive);
+    if owns_next || g.actor(mentions[k].actor).kind == ActorKind::Person {
         return None;
     }
     let body = mentions[k].actor;
