@@ -969,6 +969,13 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     // one guest: the host meets it, no pair among the guests
     ("Eritrea hosted Abiy Ahmed in Asmara.", &["abiy_ahmed meet eritrea"]),
+    // "any attack": an act no one has done
+    (
+        "Eritrea warned that any attack on Chad by the TPLF would be repelled.",
+        &[],
+    ),
+    ("The UAE said any offensive against the RSF would fail.", &[]),
+    ("Eritrea condemned any attack on Chad by the TPLF.", &[]),
     // a comitative insertion adds its names to the subject
     (
         "Iran, along with Russia and the UAE, has backed the RSF.",
