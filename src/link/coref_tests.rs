@@ -372,3 +372,33 @@ fn a_title_whose_last_name_owns_what_follows_is_no_title() {
     let t = "The president of Chile met Boluarte.";
     assert_eq!(actor_of(&l, t, "president of Chile"), Some("gabriel_boric".into()));
 }
+
+#[test]
+fn a_pronouns_government_is_the_state_of_the_person_it_names() {
+    let l = linker();
+    for (t, surface, actor) in [
+        (
+            "Abiy Ahmed said Eritrea had backed his government.",
+            "his government",
+            "ethiopia",
+        ),
+        (
+            "Isaias Afwerki spoke. He said the TPLF wanted to topple his regime.",
+            "his regime",
+            "eritrea",
+        ),
+        // the subject of the clause, who says it
+        (
+            "Blinken met Abiy, and said his administration would help.",
+            "his administration",
+            "usa",
+        ),
+    ] {
+        assert_eq!(
+            actor_of(&l, t, surface),
+            Some(actor.into()),
+            "{t}: {:?}",
+            links(&l, t, "2023-06-01")
+        );
+    }
+}
