@@ -68,6 +68,10 @@ fn demonyms_only_at_the_head_of_an_agent_phrase() {
     assert_eq!(ids(&l, "The Ethiopian city of Mekelle fell."), Vec::<String>::new());
     assert_eq!(ids(&l, "He met his Eritrean counterpart."), Vec::<String>::new());
     assert_eq!(ids(&l, "The Russian Ministry of Defense said."), vec!["russia"]);
+    // peacekeepers, missiles, border guards act for their state
+    assert_eq!(ids(&l, "Russian peacekeepers withdrew."), vec!["russia"]);
+    assert_eq!(ids(&l, "Iranian missiles hit the port."), vec!["iran"]);
+    assert_eq!(ids(&l, "Eritrean border guards fired."), vec!["eritrea"]);
 }
 
 #[test]
