@@ -229,7 +229,7 @@ fn next_run(l: &Linker, s: &Sentence, covered: &[bool], from: usize) -> Option<(
         !covered[i]
             && s.tokens[i].kind == TokenKind::Word
             && (i + 1 < n && (s.tokens[i + 1].kind == TokenKind::Joiner || is_cap_word(s, i + 1)))
-            && l.name_particles.contains(s.tokens[i].norm(s))
+            && l.name_particles.contains_at(s, i)
     };
     let a = (from..n).find(|&i| !covered[i] && (is_cap_word(s, i) || particle(i)))?;
     let mut b = a + 1;
