@@ -133,11 +133,12 @@ impl Linker {
         }
         let keys: Vec<std::rc::Rc<str>> = norms.iter().map(|w| variant::cached_key(w)).collect();
         // the alias words each word of the run may spell
+        let mut skeleton = String::new();
         let cands_at: Vec<Option<&Vec<(usize, usize)>>> = keys
             .iter()
             .map(|k| {
                 (k.len() >= variant::MIN_KEY_LEN)
-                    .then(|| self.variant_index.get(&variant::skeleton(k)))
+                    .then(|| self.variant_index.get(variant::skeleton_in(k, &mut skeleton)))
                     .flatten()
             })
             .collect();
