@@ -56,40 +56,61 @@ impl Signature {
     pub fn of(sentence: &str, exclude: &[&str]) -> Signature {
         let excluded: Vec<String> = exclude.iter().flat_map(|s| words(s)).collect();
         let mut least = [EMPTY; 3];
-        let mut take = |w: &[u8], chars: usize| {
+        // A word changes the signature only if its hash is new and below
+        // the third least so far: that test comes first, as most words
+        // fail it once a few have been seen; the word lists are read only
+        // for the few that pass.
+        let may_enter = |least: &[u32; 3], chars: usize, h: u32| {
+            let h = h.min(EMPTY - 1);
+            chars >= 3 && !least.contains(&h) && h <= least[2]
+        };
+        let take = |least: &mut [u32; 3], w: &[u8], chars: usize, h: u32| {
+            if !may_enter(least, chars, h) {
+                return;
+            }
             // (no function word is longer than seven letters)
             let function = w.len() <= 7 && FUNCTION_WORDS.binary_search_by(|f| f.as_bytes().cmp(w)).is_ok();
-            if chars < 3 || function || excluded.iter().any(|x| x.as_bytes() == w) {
+            if function || excluded.iter().any(|x| x.as_bytes() == w) {
                 return;
             }
-            let h = fnv1a32(w).min(EMPTY - 1);
-            if least.contains(&h) || h > least[2] {
-                return;
-            }
-            least[2] = h;
+            least[2] = h.min(EMPTY - 1);
             least.sort_unstable();
         };
         if sentence.is_ascii() {
-            // bytes are characters: each word lower-cased into a buffer,
-            // not a new string (this runs for every report the graph takes)
+            // bytes are characters: each word hashed as it is lower-cased,
+            // in one pass, and copied into a buffer (not a new string)
+            // only when its hash could enter the signature (this runs for
+            // every report the graph takes)
+            let bytes = sentence.as_bytes();
             let mut buffer = [0u8; 64];
-            for raw in sentence
-                .as_bytes()
-                .split(|b| !b.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
+            let mut i = 0;
+            while i < bytes.len() {
+                if !bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                let mut h = FNV32_OFFSET;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    h = fnv32_step(h, bytes[i].to_ascii_lowercase());
+                    i += 1;
+                }
+                let raw = &bytes[start..i];
+                if !may_enter(&least, raw.len(), h) {
+                    continue;
+                }
                 if raw.len() > buffer.len() {
-                    take(&raw.to_ascii_lowercase(), raw.len());
+                    take(&mut least, &raw.to_ascii_lowercase(), raw.len(), h);
                     continue;
                 }
                 let w = &mut buffer[..raw.len()];
                 w.copy_from_slice(raw);
                 w.make_ascii_lowercase();
-                take(w, raw.len());
+                take(&mut least, w, raw.len(), h);
             }
         } else {
             for w in words(sentence) {
-                take(w.as_bytes(), w.chars().count());
+                take(&mut least, w.as_bytes(), w.chars().count(), fnv1a32(w.as_bytes()));
             }
         }
         Signature(least)
@@ -118,9 +139,15 @@ fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 
 /// FNV-1a, 32 bits: a hash that is the same on every machine and version.
 fn fnv1a32(bytes: &[u8]) -> u32 {
-    bytes
-        .iter()
-        .fold(0x811c_9dc5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    bytes.iter().fold(FNV32_OFFSET, |h, &b| fnv32_step(h, b))
+}
+
+/// The start of [`fnv1a32`].
+const FNV32_OFFSET: u32 = 0x811c_9dc5;
+
+/// One byte of [`fnv1a32`].
+fn fnv32_step(h: u32, b: u8) -> u32 {
+    (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
 }
 
 /// FNV-1a, 64 bits, over several strings (each ended by a 0 byte).

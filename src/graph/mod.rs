@@ -229,7 +229,16 @@ impl DocumentAnalysis {
 fn surface_form(s: &str) -> String {
     let s = s.trim();
     let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
-    s.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string()
+    trim_all_end(trim_all_end(s, "'s"), "\u{2019}s").to_string()
+}
+
+/// `s.trim_end_matches(suffix)` without building a string searcher for
+/// each call (a surface is made for every mention).
+fn trim_all_end<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(shorter) = s.strip_suffix(suffix) {
+        s = shorter;
+    }
+    s
 }
 
 impl Default for ActorGraph {

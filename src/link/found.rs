@@ -229,7 +229,7 @@ fn next_run(l: &Linker, s: &Sentence, covered: &[bool], from: usize) -> Option<(
         !covered[i]
             && s.tokens[i].kind == TokenKind::Word
             && (i + 1 < n && (s.tokens[i + 1].kind == TokenKind::Joiner || is_cap_word(s, i + 1)))
-            && l.name_particles.contains(s.tokens[i].norm(s))
+            && l.name_particles.contains_at(s, i)
     };
     let a = (from..n).find(|&i| !covered[i] && (is_cap_word(s, i) || particle(i)))?;
     let mut b = a + 1;
@@ -292,6 +292,16 @@ fn is_title(l: &Linker, w: &str) -> bool {
     l.titles.contains(w) || l.found.titles.contains(w)
 }
 
+/// [`is_title`] of token `i`'s [`bare`] form, asked by the hash the token
+/// carries when its form is bare already (the common case).
+fn is_title_at(l: &Linker, s: &Sentence, i: usize) -> bool {
+    let norm = s.tokens[i].norm(s);
+    if norm.ends_with('.') {
+        return is_title(l, bare(s, i));
+    }
+    l.titles.contains_at(s, i) || l.found.titles.contains_at(s, i)
+}
+
 /// The mentions a run gives: a later mention of a found actor, a new
 /// actor, or nothing.
 fn classify(
@@ -322,8 +332,7 @@ fn classify(
     let mut titled = false;
     let mut p = 0;
     while p < ws.len() {
-        let w = bare(s, ws[p]);
-        if is_title(l, w) {
+        if is_title_at(l, s, ws[p]) {
             titled = true;
             name_from = p + 1;
             // "Minister of Justice", "Secretary of State"
@@ -389,7 +398,7 @@ fn classify(
     // a name of the text itself, never an actor's
     if name
         .iter()
-        .all(|&i| cues.not_names.contains(s.tokens[i].norm(s)) || is_title(l, bare(s, i)))
+        .all(|&i| cues.not_names.contains(s.tokens[i].norm(s)) || is_title_at(l, s, i))
     {
         return Vec::new();
     }
@@ -409,7 +418,7 @@ fn has_cue(l: &Linker, s: &Sentence, a: usize, b: usize) -> bool {
         let t = &s.tokens[i];
         t.kind == TokenKind::Word && {
             let w = bare(s, i);
-            is_title(l, w) || cues.is_org_word(w) || CONNECTORS.contains(&w)
+            is_title_at(l, s, i) || cues.is_org_word(w) || CONNECTORS.contains(&w)
         }
     });
     let after = s.tokens.get(b).is_some_and(|t| {
@@ -421,7 +430,8 @@ fn has_cue(l: &Linker, s: &Sentence, a: usize, b: usize) -> bool {
         let w = t.norm(s);
         t.kind == TokenKind::Possessive
             || cues.speech.contains(w)
-            || is_title(l, w)
+            || l.titles.contains_at(s, a - 1)
+            || l.found.titles.contains_at(s, a - 1)
             || cues.offices.contains(w)
             || (a.saturating_sub(5)..a).any(|k| NICKNAME_CUES.contains(&s.tokens[k].norm(s)))
     };

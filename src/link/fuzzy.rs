@@ -101,10 +101,10 @@ impl Linker {
                         .tokens
                         .get(i + 1)
                         .is_some_and(|n| n.kind == TokenKind::Joiner || n.case == Case::Title)
-                        && self.name_particles.contains(t.norm(s))));
+                        && self.name_particles.contains_at(s, i)));
             // a capitalised common word opening the sentence is no part
             // of a name ("Then Afewerki left")
-            let opener = namey && cur.is_empty() && SENTENCE_OPENERS.contains(t.norm(s));
+            let opener = namey && cur.is_empty() && SENTENCE_OPENERS.contains_at(s, i);
             if namey && !opener {
                 cur.push(i);
             } else if t.kind == TokenKind::Joiner && !cur.is_empty() && !covered[i] {
@@ -133,11 +133,12 @@ impl Linker {
         }
         let keys: Vec<std::rc::Rc<str>> = norms.iter().map(|w| variant::cached_key(w)).collect();
         // the alias words each word of the run may spell
+        let mut skeleton = String::new();
         let cands_at: Vec<Option<&Vec<(usize, usize)>>> = keys
             .iter()
             .map(|k| {
                 (k.len() >= variant::MIN_KEY_LEN)
-                    .then(|| self.variant_index.get(&variant::skeleton(k)))
+                    .then(|| self.variant_index.get(variant::skeleton_in(k, &mut skeleton)))
                     .flatten()
             })
             .collect();

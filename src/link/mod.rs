@@ -273,8 +273,11 @@ pub struct Linker {
     /// space-framed (`" w1 w2 "`), each once.
     patterns: Vec<Box<str>>,
     /// [`crate::text::word_hash`] of a pattern's first word -> the
-    /// patterns that start with it.
-    by_first_word: FxHashMap<u64, Vec<usize>>,
+    /// patterns that start with it (see [`FirstWord`]).
+    by_first_word: FxHashMap<u64, FirstWord>,
+    /// (first word, second word) hashes -> the patterns of two words or
+    /// more that start with them, for the first words [`FirstWord::split`].
+    by_two_words: FxHashMap<(u64, u64), Vec<usize>>,
     /// The same hashes as bits: most tokens start no pattern, and a bit
     /// in a table that stays in the cache says so without a probe.
     first_word_bits: HashBits,
@@ -470,12 +473,40 @@ impl Linker {
         // normal form that begin and end at tokens, found with one hash
         // lookup per token. (A DFA of the shipped gazetteer is 9 MB: its
         // scan missed the caches on every word, and took 12% of a build.)
-        let mut by_first_word: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut starting: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (i, p) in patterns.iter().enumerate() {
-            by_first_word
-                .entry(crate::text::word_hash(&p[1..]))
-                .or_default()
-                .push(i);
+            starting.entry(crate::text::word_hash(&p[1..])).or_default().push(i);
+        }
+        // A first word that starts many patterns ("foreign", "republic",
+        // "prime" start a hundred each) has them indexed by the second word
+        // too, so that a token of it compares a few patterns, not all.
+        let mut by_first_word: FxHashMap<u64, FirstWord> = FxHashMap::default();
+        let mut by_two_words: FxHashMap<(u64, u64), Vec<usize>> = FxHashMap::default();
+        for (h, list) in starting {
+            if list.len() <= FirstWord::SPLIT_ABOVE {
+                by_first_word.insert(
+                    h,
+                    FirstWord {
+                        patterns: list,
+                        split: false,
+                    },
+                );
+                continue;
+            }
+            let mut singles = Vec::new();
+            for i in list {
+                match second_word(&patterns[i]) {
+                    Some(w) => by_two_words.entry((h, crate::text::word_hash(w))).or_default().push(i),
+                    None => singles.push(i),
+                }
+            }
+            by_first_word.insert(
+                h,
+                FirstWord {
+                    patterns: singles,
+                    split: true,
+                },
+            );
         }
         let patterns: Vec<Box<str>> = patterns.into_iter().map(Box::from).collect();
         let pattern_slots: FxHashMap<Box<str>, usize> = forms.into_iter().map(|(k, v)| (Box::from(k), v)).collect();
@@ -541,6 +572,7 @@ impl Linker {
             patterns,
             first_word_bits: HashBits::new(by_first_word.keys().copied()),
             by_first_word,
+            by_two_words,
             entries,
             force_nouns: PhraseSet::new(&cues.force_nouns),
             agent_nouns: PhraseSet::new(&cues.agent_nouns),
@@ -685,6 +717,25 @@ impl Linker {
         }
         self.demonyms.get(t.norm(s)).copied()
     }
+}
+
+/// The patterns that start with one first word.
+struct FirstWord {
+    /// All of them; or, when `split`, those of that one word alone (the
+    /// longer ones are in [`Linker::by_two_words`]).
+    patterns: Vec<usize>,
+    split: bool,
+}
+
+impl FirstWord {
+    /// Patterns of one first word above which they are split by the second.
+    const SPLIT_ABOVE: usize = 8;
+}
+
+/// The second word of a space-framed normal form (`" w1 w2 … "`), if it
+/// has one.
+fn second_word(framed: &str) -> Option<&str> {
+    framed[1..].split(' ').nth(1).filter(|w| !w.is_empty())
 }
 
 /// The capitalisation each word of `phrase` demands of the text: an

@@ -20,11 +20,20 @@ impl Linker {
             if !self.first_word_bits.may_hold(t.first_word_hash) {
                 continue;
             }
-            let Some(list) = self.by_first_word.get(&t.first_word_hash) else {
+            let Some(starting) = self.by_first_word.get(&t.first_word_hash) else {
                 continue;
             };
             let rest = &norm.as_bytes()[t.norm_start - 1..];
-            for &pattern in list {
+            // the longer patterns of a split first word, by the word that
+            // follows it in the normal form (whatever token holds it)
+            let longer = starting
+                .split
+                .then(|| second_word(&norm[t.norm_start - 1..]))
+                .flatten()
+                .and_then(|w| self.by_two_words.get(&(t.first_word_hash, crate::text::word_hash(w))));
+            // (the order of the patterns tried is of no account: two
+            // candidates of one span are one pattern, and they are sorted)
+            for &pattern in starting.patterns.iter().chain(longer.into_iter().flatten()) {
                 // the pattern with its leading space, from the space
                 // before this token, to the space after a token (its last
                 // letter first: most patterns that share a first word

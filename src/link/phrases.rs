@@ -49,12 +49,16 @@ impl PhraseSet {
     /// Whether some phrase may start at some token of `s` (if not, none
     /// matches anywhere in it: a pass that looks for these phrases can be
     /// skipped).
+    #[inline]
     pub(super) fn may_occur_in(&self, s: &Sentence) -> bool {
         s.tokens.iter().any(|t| self.firsts.may_hold(t.first_word_hash))
     }
 
     /// Length in tokens of the longest phrase starting at token `i` (words
     /// only, joiners skipped), and the index one past it.
+    // (inlined: passes ask it at every token, and one bit turns most
+    // away; the comparison is out of line)
+    #[inline]
     pub(super) fn match_at(&self, s: &Sentence, i: usize) -> Option<usize> {
         let mut i = i;
         while s.tokens.get(i).is_some_and(|k| k.kind == TokenKind::Joiner) {
@@ -64,6 +68,13 @@ impl PhraseSet {
         if !self.firsts.may_hold(h) {
             return None;
         }
+        self.match_from(s, i, h)
+    }
+
+    /// [`PhraseSet::match_at`] past the bits: token `i` (a word) has hash
+    /// `h`, which may start a phrase.
+    #[inline(never)]
+    fn match_from(&self, s: &Sentence, i: usize, h: u64) -> Option<usize> {
         let cands = self.by_first.get(&h)?;
         'next: for &pi in cands {
             let mut t = i;
@@ -83,11 +94,18 @@ impl PhraseSet {
 
     /// The index where a phrase ends exactly at token `end` (exclusive)
     /// begins, if one does.
+    #[inline]
     pub(super) fn match_ending_at(&self, s: &Sentence, end: usize) -> Option<usize> {
         let h = s.tokens.get(end.checked_sub(1)?)?.first_word_hash;
         if !self.lasts.may_hold(h) {
             return None;
         }
+        self.match_ending_from(s, end, h)
+    }
+
+    /// [`PhraseSet::match_ending_at`] past the bits.
+    #[inline(never)]
+    fn match_ending_from(&self, s: &Sentence, end: usize, h: u64) -> Option<usize> {
         let cands = self.by_last.get(&h)?;
         'next: for &pi in cands {
             let p = &self.phrases[pi];

@@ -199,6 +199,14 @@ pub fn skeleton(key: &str) -> String {
     skeleton_chars(key).collect()
 }
 
+/// [`skeleton`], written into `out` (cleared first): a lookup by the
+/// skeletons of many words needs no new string for each.
+pub fn skeleton_in<'b>(key: &str, out: &'b mut String) -> &'b str {
+    out.clear();
+    out.extend(skeleton_chars(key));
+    out
+}
+
 /// The letters of [`skeleton`], without building it.
 fn skeleton_chars(key: &str) -> impl Iterator<Item = char> + '_ {
     let mut last = None;

@@ -38,23 +38,34 @@ impl WordSet {
 
     /// Whether the word of token `i` of `s` is in the set (no hashing of
     /// text for most tokens: they carry their hash).
+    // (inlined: the loops of linking ask it at every token, and most
+    // tokens are turned away by one bit)
+    #[inline]
     pub fn contains_at(&self, s: &super::Sentence, i: usize) -> bool {
         s.tokens
             .get(i)
-            .is_some_and(|t| self.hashes.may_hold(t.first_word_hash) && self.words.contains(t.norm(s)))
+            .is_some_and(|t| self.hashes.may_hold(t.first_word_hash) && self.holds(t.norm(s)))
+    }
+
+    /// The lookup behind a "yes" of the bits, out of line.
+    #[inline(never)]
+    fn holds(&self, word: &str) -> bool {
+        self.words.contains(word)
     }
 
     /// Whether `word` is in the set.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let Some(&b) = word.as_bytes().first() else {
-            return self.words.contains(word);
+            return self.holds(word);
         };
         self.lengths & length_bit(word) != 0
             && self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
-            && self.words.contains(word)
+            && self.holds(word)
     }
 }
 
+#[inline]
 fn length_bit(word: &str) -> u64 {
     1 << word.len().min(63)
 }
@@ -75,17 +86,20 @@ impl StaticWords {
     }
 
     /// Whether `word` is in the list.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         self.set().contains(word)
     }
 
     /// Whether the word of token `i` of `s` is in the list.
+    #[inline]
     pub fn contains_at(&self, s: &super::Sentence, i: usize) -> bool {
         self.set().contains_at(s, i)
     }
 
     /// The set itself, for a loop that asks it at every token (and so
     /// fetches it once).
+    #[inline]
     pub fn set(&self) -> &WordSet {
         self.set.get_or_init(|| WordSet::new(self.list.iter().copied()))
     }
@@ -135,12 +149,14 @@ impl HashBits {
         HashBits(table)
     }
 
+    #[inline]
     fn bit(hash: u64) -> usize {
         // the high bits: FxHash mixes into them
         (hash >> (64 - Self::BITS)) as usize
     }
 
     /// Whether `hash` may be in the set (`false`: it is not).
+    #[inline]
     pub fn may_hold(&self, hash: u64) -> bool {
         let b = Self::bit(hash);
         self.0[b >> 6] & (1 << (b & 63)) != 0
@@ -202,12 +218,19 @@ impl<V> TokenWords<V> {
     }
 
     /// The value of the word of token `i` of `s`, if it is one of these.
+    #[inline]
     pub fn at(&self, s: &super::Sentence, i: usize) -> Option<&V> {
         let t = s.tokens.get(i)?;
         if !self.bits.may_hold(t.first_word_hash) {
             return None;
         }
-        self.map.get(t.norm(s))
+        self.lookup(t.norm(s))
+    }
+
+    /// The lookup behind a "yes" of the bits, out of line.
+    #[inline(never)]
+    fn lookup(&self, word: &str) -> Option<&V> {
+        self.map.get(word)
     }
 }
 
@@ -218,6 +241,7 @@ impl TokenWords<()> {
     }
 
     /// Whether the word of token `i` of `s` is one of these.
+    #[inline]
     pub fn contains_at(&self, s: &super::Sentence, i: usize) -> bool {
         self.at(s, i).is_some()
     }
