@@ -32,9 +32,24 @@ pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
         }
     }
     hits.sort_unstable();
+    // the words that make what follows them alleged ("accused", "claimed"):
+    // a denial after an accusation ("..., a charge Rwanda rejects") takes
+    // back what is alleged, not the accusing, which stands
+    let accusing = |o: &Occurrence| {
+        let w = v.norm(o.first);
+        lexicon
+            .cues()
+            .iter()
+            .any(|c| c.before && c.modality == Modality::Alleged && c.words.len() == 1 && c.words[0] == w)
+    };
     for &(ci, i, cend) in &hits {
         let cue = &lexicon.cues()[ci];
-        let applies = |o: &Occurrence| !o.relation.is_some_and(|r| cue.not_for.contains(&r));
+        let denial_after = !cue.before && cue.modality == Modality::Negated;
+        let applies = |o: &Occurrence| {
+            let excluded = o.relation.is_some_and(|r| cue.not_for.contains(&r));
+            let accusation_stands = denial_after && accusing(o);
+            !(excluded || accusation_stands)
+        };
         // a cue among a trigger's own words is about it: "has shelved
         // its planned meeting with" (the light verb "has" opens it)
         // (not a request: "a phone call on the crisis" holds "call on")

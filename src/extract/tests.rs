@@ -969,6 +969,19 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     // one guest: the host meets it, no pair among the guests
     ("Eritrea hosted Abiy Ahmed in Asmara.", &["abiy_ahmed meet eritrea"]),
+    // the accused's denial takes back what is alleged, not the accusing
+    (
+        "Ethiopia accused Eritrea of looting Tigray, a charge Eritrea denies.",
+        &["ethiopia oppose eritrea"],
+    ),
+    (
+        "Saudi Arabia accused Iran of destabilising the region, a charge Iran rejects.",
+        &["saudi_arabia oppose iran"],
+    ),
+    (
+        "Chad accuses the RSF of recruiting child soldiers, which the RSF denied.",
+        &["chad oppose rsf"],
+    ),
     // "any attack": an act no one has done
     (
         "Eritrea warned that any attack on Chad by the TPLF would be repelled.",
