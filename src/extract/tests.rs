@@ -987,7 +987,7 @@ const CASES: &[(&str, &[&str])] = &[
         "Eritrea warned that any attack on Chad by the TPLF would be repelled.",
         &[],
     ),
-    ("The UAE said any offensive against the RSF would fail.", &[]),
+    ("Ethiopia rejected any offensive against the TPLF.", &[]),
     ("Eritrea condemned any attack on Chad by the TPLF.", &[]),
     // a comitative insertion adds its names to the subject
     (

@@ -143,7 +143,9 @@ pub(super) fn resolve(
     pronouns(l, s, mentions, state);
     mentions.sort_by_key(|m| m.first_token);
     // "his government": the state of the person the pronoun names
-    leader_state(l, s, mentions, state, date);
+    if cues().government_nouns.may_occur_in(s) {
+        leader_state(l, s, mentions, state, date);
+    }
     if s.tokens.iter().any(|t| l.offices.may_start(t.first_word_hash)) {
         offices(l, s, mentions, state, date);
     }

@@ -15,6 +15,13 @@ fn linker() -> Linker {
     Linker::new(b.build().unwrap())
 }
 
+/// A linker on the gazetteer `text` alone (RON, named `name`).
+fn linker_of(name: &str, text: &str) -> Linker {
+    let mut b = GazetteerBuilder::new();
+    b.add_text(name, text).unwrap();
+    Linker::new(b.build().unwrap())
+}
+
 /// (surface, actor id) of every mention of `text`, dated `date`.
 fn links(l: &Linker, text: &str, date: &str) -> Vec<(String, String)> {
     let mut doc = Document::new("t", text);
@@ -209,15 +216,13 @@ fn a_former_holder_named_long_before() {
 
 #[test]
 fn a_groups_leader_is_its_chief_and_head_and_leader_of_the_group() {
-    let mut b = GazetteerBuilder::new();
     let text = r#"#![enable(implicit_some)]
 (actors: [
     (id: "m23", label: "M23", kind: armed_group, aliases: ["M23"]),
     (id: "sultani_makenga", label: "Sultani Makenga", kind: person, aliases: ["Sultani Makenga", "Makenga"],
         affiliation: "m23", gender: male, roles: [(office: "leader", of: "m23", from: "2013-03-01")]),
 ])"#;
-    b.add_text("leaders.ron", text).unwrap();
-    let l = Linker::new(b.build().unwrap());
+    let l = linker_of("leaders.ron", text);
     for (t, surface) in [
         ("The M23 chief spoke.", "M23 chief"),
         ("Kinshasa accused the head of the M23.", "head of the M23"),
@@ -229,7 +234,6 @@ fn a_groups_leader_is_its_chief_and_head_and_leader_of_the_group() {
 
 #[test]
 fn an_office_of_a_body_written_with_its_place_and_kind_is_the_holder() {
-    let mut b = GazetteerBuilder::new();
     let text = r#"#![enable(implicit_some)]
 (actors: [
     (id: "drc", label: "DR Congo", kind: state, aliases: ["Congo", "DR Congo"], demonyms: ["Congolese"]),
@@ -242,8 +246,7 @@ fn an_office_of_a_body_written_with_its_place_and_kind_is_the_holder() {
         affiliation: "al_shabaab", gender: male, roles: [(office: "leader", of: "al_shabaab", from: "2014-09-06")]),
     (id: "corneille_nangaa", label: "Corneille Nangaa", kind: person, aliases: ["Corneille Nangaa"], gender: male),
 ])"#;
-    b.add_text("bodies.ron", text).unwrap();
-    let l = Linker::new(b.build().unwrap());
+    let l = linker_of("bodies.ron", text);
     for (t, surface, holder) in [
         (
             "The commander of Congo's M23 rebels rejected the truce.",
@@ -290,22 +293,19 @@ fn the_military_is_the_states_or_its_own_army() {
 
 #[test]
 fn the_military_is_a_states_own_army_where_the_gazetteer_has_one() {
-    let mut b = GazetteerBuilder::new();
     let text = r#"#![enable(implicit_some)]
 (actors: [
     (id: "guinea", label: "Guinea", kind: state, aliases: ["Guinea"]),
     (id: "guinea_army", label: "Guinean Armed Forces", kind: armed_group, aliases: ["Guinean Armed Forces"],
         affiliation: "guinea", country: "guinea"),
 ])"#;
-    b.add_text("army.ron", text).unwrap();
-    let l = Linker::new(b.build().unwrap());
+    let l = linker_of("army.ron", text);
     let t = "Guinea held a vote. The military said it had seized power.";
     assert_eq!(actor_of(&l, t, "military"), Some("guinea_army".into()));
 }
 
 #[test]
 fn a_countrys_army_named_by_the_country_is_its_own_army_where_the_gazetteer_has_one() {
-    let mut b = GazetteerBuilder::new();
     let text = r#"#![enable(implicit_some)]
 (actors: [
     (id: "myanmar", label: "Myanmar", kind: state, aliases: ["Myanmar"], demonyms: ["Burmese"]),
@@ -313,8 +313,7 @@ fn a_countrys_army_named_by_the_country_is_its_own_army_where_the_gazetteer_has_
     (id: "kia", label: "Kachin Independence Army", kind: armed_group, aliases: ["KIA"]),
     (id: "ethiopia", label: "Ethiopia", kind: state, aliases: ["Ethiopia"], demonyms: ["Ethiopian"]),
 ])"#;
-    b.add_text("armies.ron", text).unwrap();
-    let l = Linker::new(b.build().unwrap());
+    let l = linker_of("armies.ron", text);
     for (t, surface, actor) in [
         (
             "The Burmese military shelled KIA positions.",
@@ -347,7 +346,6 @@ fn a_countrys_army_named_by_the_country_is_its_own_army_where_the_gazetteer_has_
 
 #[test]
 fn a_title_whose_last_name_owns_what_follows_is_no_title() {
-    let mut b = GazetteerBuilder::new();
     let text = r#"#![enable(implicit_some)]
 (actors: [
     (id: "chile", label: "Chile", kind: state, aliases: ["Chile"], demonyms: ["Chilean"]),
@@ -357,8 +355,7 @@ fn a_title_whose_last_name_owns_what_follows_is_no_title() {
     (id: "dina_boluarte", label: "Dina Boluarte", kind: person, aliases: ["Boluarte"], country: "peru",
         gender: female, roles: [(office: "president", of: "peru", from: "2022-12-07")]),
 ])"#;
-    b.add_text("owners.ron", text).unwrap();
-    let l = Linker::new(b.build().unwrap());
+    let l = linker_of("owners.ron", text);
     for (t, owner) in [
         ("The president of Chile's senate met Boluarte.", "Chile"),
         ("The leader of Peru's largest union condemned Boric.", "Peru"),
