@@ -783,6 +783,11 @@ impl<'a> View<'a> {
                 // X has, not X
                 return Vec::new();
             }
+            if w == "that" && self.complementizer(j) {
+                // "said on Monday that Kenya was ready, and praised
+                // Uganda": the clause it opens is passed over like any
+                continue;
+            }
             if RELATIVE_PRONOUNS.contains(&w) && self.s.tokens[j].kind == TokenKind::Word {
                 // the antecedent: the mention just before (a comma between)
                 let mut k = j;
@@ -806,6 +811,14 @@ impl<'a> View<'a> {
             return with_joined(list, &joined);
         }
         fallback.map(|m| vec![m]).unwrap_or_default()
+    }
+
+    /// Whether "that" at `j` opens what a verb of saying says ("said on
+    /// Monday that", "said in a televised speech that"), not a relative
+    /// clause: such a verb stands at most six words before it, with no
+    /// name between.
+    fn complementizer(&self, j: usize) -> bool {
+        (j.saturating_sub(7)..j).any(|k| self.reporting[k] && (k + 1..j).all(|x| self.ends[x].is_none()))
     }
 
     /// Whether the words from `at` open a comitative ("along with").
@@ -1087,6 +1100,10 @@ pub(super) const COMPOUND_PARTICIPLES: &[&str] = &[
     "owned",
     "installed",
     "friendly",
+    "brokered",
+    "mediated",
+    "hosted",
+    "facilitated",
 ];
 /// Those of them that say the name supports the noun they modify.
 pub(super) const SUPPORTING_PARTICIPLES: &[&str] = &[
@@ -1110,6 +1127,16 @@ pub(super) fn compound_modifier(s: &Sentence, end: usize) -> Option<usize> {
     }
     let word = s.tokens.get(end + 1)?;
     (word.kind == TokenKind::Word && COMPOUND_PARTICIPLES.contains(&word.norm(s))).then_some(end + 1)
+}
+
+/// Whether token `i` is a participle in -ed (or of
+/// [`COMPOUND_PARTICIPLES`]) joined by a hyphen to the word before it:
+/// "backed" in "Iran-backed", "mediated" in "Qatari-mediated".
+pub(super) fn compound_tail(s: &Sentence, i: usize) -> bool {
+    i >= 2
+        && s.tokens[i - 1].kind == TokenKind::Joiner
+        && s.tokens[i].kind == TokenKind::Word
+        && (s.tokens[i].norm(s).ends_with("ed") || COMPOUND_PARTICIPLES.contains(&s.tokens[i].norm(s)))
 }
 
 /// A subject with the names of the comitative insertions after it.

@@ -377,6 +377,10 @@ pub struct Lexicon {
     /// Forms of the nouns of frames "N between P" ("war", "talks"), with
     /// their relation: "the Ethiopia-Eritrea war" is between the two.
     pair_nouns: rustc_hash::FxHashMap<String, Relation>,
+    /// Forms of the verbs of classes whose host is one more participant
+    /// (a frame "S V P"): "brokered", "mediated" in "talks brokered by
+    /// Qatar", "a Qatari-mediated truce".
+    host_verbs: TokenWords<()>,
     /// Verbs of proposing, as phrases whose first word takes all its forms.
     proposal_verbs: Vec<(Vec<String>, Vec<String>)>,
     /// Forms of nouns that name a proposal ("request", "plans").
@@ -526,6 +530,7 @@ impl Lexicon {
             proposal_verbs: base.map(|b| b.proposal_verbs.clone()).unwrap_or_default(),
             proposal_nouns: base.map(|b| b.proposal_nouns.clone()).unwrap_or_default(),
             proposal_first: base.map(|b| b.proposal_first.clone()).unwrap_or_default(),
+            host_verbs: base.map(|b| b.host_verbs.clone()).unwrap_or_default(),
         };
         let words = Inflector {
             fixed: &fixed,
@@ -565,6 +570,12 @@ impl Lexicon {
                     .or_else(|| base_frames.get(frame_name))
                     .ok_or_else(|| bad(format!("class {:?} names no frame {frame_name:?}", class.name)))?;
                 for template in frame {
+                    if template.trim() == "S V P" {
+                        for verb in class.verbs.iter().filter(|v| !v.contains([' ', '-'])) {
+                            lex.host_verbs
+                                .extend(forms_of(&normalize_word(verb), &fixed, &irregular));
+                        }
+                    }
                     if template.trim() == "N between P" {
                         for noun in class.nouns.iter().filter(|n| !n.contains([' ', '-'])) {
                             for form in forms_of(&normalize_word(noun), &fixed, &irregular) {
@@ -782,6 +793,12 @@ impl Lexicon {
     /// "talks"), if `form` is one.
     pub fn pair_noun(&self, form: &str) -> Option<Relation> {
         self.pair_nouns.get(form).copied()
+    }
+
+    /// Whether token `i` is a form of a verb whose subject hosts a
+    /// meeting as one more participant ("brokered", "mediated").
+    pub fn is_host_verb_at(&self, s: &crate::text::Sentence, i: usize) -> bool {
+        self.host_verbs.contains_at(s, i)
     }
 
     /// The verbs of proposing: for each, the forms of its first word and

@@ -32,7 +32,7 @@ pub use lexicon::{Lexicon, LexiconError, Modality, Relation};
 use crate::corpus::Document;
 use crate::link::{ActorId, Mention};
 use crate::text::{Sentence, TokenKind};
-use clause::{compound_modifier, View, SUPPORTING_PARTICIPLES};
+use clause::{compound_modifier, compound_tail, View, SUPPORTING_PARTICIPLES};
 use lexicon::Item;
 use matcher::match_body;
 use modality::Occurrence;
@@ -209,6 +209,12 @@ impl Extractor {
                     distance: usize::MAX,
                 });
             }
+            // "the Iran-backed Houthis", "a Qatari-mediated truce": a
+            // participle joined to a name modifies the noun after it (the
+            // compound rule below reads it), it is no verb
+            if compound_tail(s, i) {
+                continue;
+            }
             for &ti in cands {
                 // a word of the pattern that the sentence lacks: no match
                 if !self.lexicon.may_match_in(ti, &present) {
@@ -279,6 +285,7 @@ impl Extractor {
                 });
             }
         }
+        self.hosts_join_meetings(v, &mut found);
         if found.is_empty() {
             return;
         }
@@ -371,6 +378,53 @@ impl Extractor {
                 }
             }
         }
+    }
+
+    /// "Sharaa met Abdi in talks brokered by the United States", "the
+    /// Qatari-mediated talks between Kigali and Kinshasa": whoever hosts,
+    /// brokers or mediates a meeting of the sentence is one more of its
+    /// participants (as the class `host` has it for the active verb).
+    /// Each host meets every side of every meeting found, with that
+    /// meeting's trigger, so it takes that meeting's modality.
+    fn hosts_join_meetings(&self, v: &View, found: &mut Vec<Found>) {
+        let ms = v.mentions;
+        let n = v.s.tokens.len();
+        let mut hosts: Vec<ActorId> = Vec::new();
+        for m in ms {
+            if let Some(p) = compound_modifier(v.s, m.end_token) {
+                if self.lexicon.is_host_verb_at(v.s, p) {
+                    hosts.push(m.actor);
+                }
+            }
+        }
+        for i in 0..n.saturating_sub(2) {
+            let passive = v.norm(i).ends_with("ed") && v.norm(i + 1) == "by" && !compound_tail(v.s, i);
+            if passive && self.lexicon.is_host_verb_at(v.s, i) {
+                hosts.extend(v.right_slot(i + 2).iter().map(|&m| ms[m].actor));
+            }
+        }
+        if hosts.is_empty() {
+            return;
+        }
+        let joined: Vec<Found> = found
+            .iter()
+            .filter(|f| f.relation == Relation::Meet)
+            .map(|f| {
+                let mut sides: Vec<ActorId> = f.sources.iter().chain(&f.targets).copied().collect();
+                sides.retain(|a| !hosts.contains(a));
+                Found {
+                    relation: Relation::Meet,
+                    reported_source: false,
+                    sources: hosts.clone(),
+                    targets: sides,
+                    pairs: false,
+                    mutual: false,
+                    first: f.first,
+                    end: f.end,
+                }
+            })
+            .collect();
+        found.extend(joined);
     }
 
     fn fill_slots(
@@ -546,3 +600,5 @@ const PARTICLES: &[&str] = &["off", "down", "away", "out", "up", "back"];
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_news;

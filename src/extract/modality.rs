@@ -53,8 +53,14 @@ pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
         // a cue among a trigger's own words is about it: "has shelved
         // its planned meeting with" (the light verb "has" opens it)
         // (not a request: "a phone call on the crisis" holds "call on")
+        // (a cue in a clause the trigger's "that" opens is that clause's:
+        // "warned Kigali that any incursion would be met with force")
         if cue.before && cue.modality != Modality::Requested {
-            for o in occ.iter_mut().filter(|o| o.first < i && cend < o.end && o.distance > 0) {
+            let in_complement = |o: &Occurrence| (o.first..i).any(|k| v.norm(k) == "that");
+            for o in occ
+                .iter_mut()
+                .filter(|o| o.first < i && cend < o.end && o.distance > 0 && !in_complement(o))
+            {
                 if applies(o) {
                     o.distance = 0;
                     o.modality = cue.modality;

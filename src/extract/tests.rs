@@ -7,7 +7,7 @@ use crate::corpus::Document;
 use crate::link::gazetteer::GazetteerBuilder;
 use crate::link::Linker;
 
-fn setup() -> (Linker, Extractor) {
+pub(super) fn setup() -> (Linker, Extractor) {
     let mut b = GazetteerBuilder::new();
     b.add_text(
         "test_gazetteer.ron",
@@ -18,7 +18,7 @@ fn setup() -> (Linker, Extractor) {
 }
 
 /// Asserted events of `text` as sorted "source relation target" strings.
-fn events(linker: &Linker, ex: &Extractor, text: &str) -> Vec<String> {
+pub(super) fn events(linker: &Linker, ex: &Extractor, text: &str) -> Vec<String> {
     let doc = Document::new("t", text);
     let (sentences, mentions) = linker.link_document(&doc);
     let g = linker.gazetteer();

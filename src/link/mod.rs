@@ -136,6 +136,7 @@ struct CueFile {
     force_nouns: Vec<String>,
     agent_nouns: Vec<String>,
     act_nouns: Vec<String>,
+    agent_participles: Vec<String>,
     place_before: Vec<String>,
     state_place_before: Vec<String>,
     government_nouns: Vec<String>,
@@ -288,6 +289,9 @@ pub struct Linker {
     /// Nouns of what a state does ("demand", "meddling"): a demonym right
     /// before one is the state acting ("the Ethiopian demand").
     act_nouns: PhraseSet,
+    /// Participles after which a demonym, joined by a hyphen, is its state
+    /// acting (`cues.ron`).
+    agent_participles: PhraseSet,
     place_before: PhraseSet,
     state_place_before: PhraseSet,
     government_nouns: PhraseSet,
@@ -577,6 +581,7 @@ impl Linker {
             force_nouns: PhraseSet::new(&cues.force_nouns),
             agent_nouns: PhraseSet::new(&cues.agent_nouns),
             act_nouns: PhraseSet::new(&cues.act_nouns),
+            agent_participles: PhraseSet::new(&cues.agent_participles),
             place_before: PhraseSet::new(&cues.place_before),
             state_place_before: PhraseSet::new(&cues.state_place_before),
             government_nouns: PhraseSet::new(&cues.government_nouns),

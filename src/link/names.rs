@@ -610,9 +610,10 @@ impl Linker {
     /// If an agent noun phrase follows token `i` (within two words), the
     /// index one past it.
     pub(super) fn agent_phrase_after(&self, s: &Sentence, i: usize) -> Option<usize> {
-        // "Iranian-made": a compound adjective, not a nation acting
+        // "Iranian-backed": the nation acting, the demonym alone; "Iranian-
+        // made": a compound adjective
         if s.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Joiner) {
-            return None;
+            return self.agent_participles.match_at(s, i + 1).map(|_| i);
         }
         // "the Algerian meddling", "the Ethiopian demand": what the state
         // does, named right after its demonym

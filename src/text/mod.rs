@@ -529,7 +529,13 @@ fn tokenize(text: &str, start: usize, end: usize) -> (Vec<Token>, String) {
                 "-" | "/" | "\u{2010}" | "\u{2011}" => {
                     // A joiner only between two word characters; a free
                     // standing dash ("said - on Wednesday -") is punctuation.
-                    let prev_word = abs > 0 && text[..abs].chars().next_back().is_some_and(char::is_alphanumeric);
+                    // An abbreviation's closing stop counts as its word:
+                    // "U.S.-backed", "U.N.-brokered".
+                    let abbreviation = tokens.last().is_some_and(|t| {
+                        t.end == abs && t.kind == TokenKind::Word && text[t.start..t.end].ends_with('.')
+                    });
+                    let prev_word =
+                        abbreviation || (abs > 0 && text[..abs].chars().next_back().is_some_and(char::is_alphanumeric));
                     let next_word = text[wend..].chars().next().is_some_and(char::is_alphanumeric);
                     if prev_word && next_word {
                         TokenKind::Joiner
@@ -766,6 +772,25 @@ mod tests {
         );
         assert_eq!(s.tokens[7].kind, TokenKind::Joiner);
         assert_eq!(s.tokens[9].kind, TokenKind::Possessive);
+    }
+
+    #[test]
+    fn a_hyphen_after_an_abbreviation_joins() {
+        // "U.S.-backed" is one compound, as "US-backed" is; a dash after a
+        // sentence's stop is not
+        let t = "the U.S.-backed government and the U.N.-brokered truce";
+        let s = &segment(t)[0];
+        let joiners: Vec<&str> = s
+            .tokens
+            .iter()
+            .filter(|k| k.kind == TokenKind::Joiner)
+            .map(|k| k.text(t))
+            .collect();
+        assert_eq!(joiners, ["-", "-"]);
+        let t = "He left. -And so it ended";
+        assert!(segment(t)
+            .iter()
+            .all(|s| s.tokens.iter().all(|k| k.kind != TokenKind::Joiner)));
     }
 
     #[test]

@@ -1,0 +1,108 @@
+//! Constructions of wire news, each with three sentences written for it
+//! on actors of the test gazetteer (none from a gold file), and the
+//! asserted events each must give and nothing else.
+
+use super::tests::{events, setup};
+
+/// (sentence, expected asserted events)
+const NEWS_CASES: &[(&str, &[&str])] = &[
+    // a warning addressed to an actor of what will be is a threat
+    (
+        "Eritrea warned Ethiopia that any incursion into its territory would be met with force.",
+        &["eritrea oppose ethiopia"],
+    ),
+    (
+        "Abiy Ahmed warned the TPLF that his army will crush any rebellion.",
+        &["abiy_ahmed oppose tplf"],
+    ),
+    (
+        "Saudi Arabia warned Iran that it would respond to any attack.",
+        &["saudi_arabia oppose iran"],
+    ),
+    // ... but telling a body what has happened is no threat
+    (
+        "Blinken warned the African Union that the war had entered a new phase.",
+        &[],
+    ),
+    // a participle joined to a name is no verb: it modifies the noun after
+    // it, and a demonym before it is its state acting
+    (
+        "Chad's French-backed government condemned Russia.",
+        &["chad oppose russia"],
+    ),
+    (
+        "Iranian-backed Houthis attacked Saudi Arabia.",
+        &["houthis oppose saudi_arabia", "iran support houthis"],
+    ),
+    (
+        "Chad's U.S.-backed government condemned Russia.",
+        &["chad oppose russia"],
+    ),
+    // "his country": the state of the person the pronoun names
+    (
+        "Abiy Ahmed said his country would keep fighting the TPLF.",
+        &["ethiopia oppose tplf", "tplf oppose ethiopia"],
+    ),
+    (
+        "Isaias Afwerki said his country had condemned the TPLF.",
+        &["eritrea oppose tplf"],
+    ),
+    ("Burhan said his country would never attack Chad.", &[]),
+    // a verb coordinated after a reported clause shares the reporter's
+    // subject, not that of the clause ("that" opens no relative clause)
+    (
+        "Abiy Ahmed said that Eritrea was ready, and praised the UAE for its support.",
+        &["abiy_ahmed support uae"],
+    ),
+    (
+        "Hemedti said on Monday that the talks had failed and accused the SAF of shelling.",
+        &["hemedti oppose saf"],
+    ),
+    (
+        "Isaias Afwerki said in a televised speech that Ethiopia would prevail, and thanked Chad.",
+        &["isaias_afwerki support chad"],
+    ),
+    // whoever brokers, mediates or hosts a meeting is one more of its
+    // participants
+    (
+        "Hemedti met Burhan in Jeddah, in talks brokered by the United States.",
+        &[
+            "abdel_fattah_al_burhan meet hemedti",
+            "abdel_fattah_al_burhan meet usa",
+            "hemedti meet usa",
+        ],
+    ),
+    (
+        "The Saudi-mediated talks between the SAF and the RSF resumed.",
+        &["rsf meet saf", "rsf meet saudi_arabia", "saf meet saudi_arabia"],
+    ),
+    (
+        "Abiy Ahmed met Isaias Afwerki on Sunday in talks hosted by the UAE.",
+        &[
+            "abiy_ahmed meet isaias_afwerki",
+            "abiy_ahmed meet uae",
+            "isaias_afwerki meet uae",
+        ],
+    ),
+];
+
+#[test]
+fn news_constructions_give_their_events() {
+    let (linker, ex) = setup();
+    let mut failures = Vec::new();
+    for (text, want) in NEWS_CASES {
+        let got = events(&linker, &ex, text);
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        if got != want {
+            failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} wrong:\n{}",
+        failures.len(),
+        NEWS_CASES.len(),
+        failures.join("\n")
+    );
+}
