@@ -387,6 +387,9 @@ impl Extractor {
     /// Each host meets every side of every meeting found, with that
     /// meeting's trigger, so it takes that meeting's modality.
     fn hosts_join_meetings(&self, v: &View, found: &mut Vec<Found>) {
+        if !found.iter().any(|f| f.relation == Relation::Meet) {
+            return;
+        }
         let ms = v.mentions;
         let n = v.s.tokens.len();
         let mut hosts: Vec<ActorId> = Vec::new();
@@ -398,8 +401,10 @@ impl Extractor {
             }
         }
         for i in 0..n.saturating_sub(2) {
-            let passive = v.norm(i).ends_with("ed") && v.norm(i + 1) == "by" && !compound_tail(v.s, i);
-            if passive && self.lexicon.is_host_verb_at(v.s, i) {
+            if !self.lexicon.is_host_verb_at(v.s, i) {
+                continue;
+            }
+            if v.norm(i).ends_with("ed") && v.norm(i + 1) == "by" && !compound_tail(v.s, i) {
                 hosts.extend(v.right_slot(i + 2).iter().map(|&m| ms[m].actor));
             }
         }
