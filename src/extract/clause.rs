@@ -5,7 +5,7 @@
 
 use super::lexicon::{Lexicon, Relation};
 use super::Found;
-use crate::link::Mention;
+use crate::link::{ActorId, Mention};
 use crate::text::{Case, Sentence, StaticWords, TokenKind};
 
 /// Words that end a clause for the subject search. Grammar of English, not
@@ -385,6 +385,19 @@ impl<'a> View<'a> {
                 self.norm(at),
                 "a" | "an" | "the" | "one" | "its" | "his" | "her" | "their"
             ) || self.starts[at].is_some_and(|m| self.possessive_after(m)))
+    }
+
+    /// The actors mention `m` names: its own and those of every mention
+    /// over the same span, which together are a group ("the two sides",
+    /// "they" after a list: see `link::groups`).
+    pub(super) fn actors_of(&self, m: usize) -> impl Iterator<Item = ActorId> + '_ {
+        let (first, end) = (self.mentions[m].first_token, self.mentions[m].end_token);
+        let from = self.mentions.partition_point(|x| x.first_token < first);
+        self.mentions[from..]
+            .iter()
+            .take_while(move |x| x.first_token == first)
+            .filter(move |x| x.end_token == end)
+            .map(|x| x.actor)
     }
 
     /// Extend mention `m` over a coordinated list to the right.

@@ -172,7 +172,7 @@ impl Extractor {
                 return None;
             }
             let subject = v.left_slot(i, false);
-            let mut who: Vec<ActorId> = subject.iter().map(|&m| v.mentions[m].actor).collect();
+            let mut who: Vec<ActorId> = subject.iter().flat_map(|&m| v.actors_of(m)).collect();
             who.dedup();
             (!who.is_empty()).then_some(who)
         })
@@ -300,7 +300,7 @@ impl Extractor {
                 } else {
                     subject
                 };
-                let mut actors: Vec<ActorId> = subject.iter().map(|&m| ms[m].actor).collect();
+                let mut actors: Vec<ActorId> = subject.iter().flat_map(|&m| v.actors_of(m)).collect();
                 actors.dedup();
                 (i, actors)
             })
@@ -405,7 +405,7 @@ impl Extractor {
                 continue;
             }
             if v.norm(i).ends_with("ed") && v.norm(i + 1) == "by" && !compound_tail(v.s, i) {
-                hosts.extend(v.right_slot(i + 2).iter().map(|&m| ms[m].actor));
+                hosts.extend(v.right_slot(i + 2).iter().flat_map(|&m| v.actors_of(m)));
             }
         }
         if hosts.is_empty() {
@@ -492,7 +492,7 @@ impl Extractor {
                         k += 1;
                     }
                     if k > end && k < v.s.tokens.len() && self.lexicon.is_proposal_noun(v.norm(k)) {
-                        let sources: Vec<ActorId> = left.iter().map(|&m| v.mentions[m].actor).collect();
+                        let sources: Vec<ActorId> = left.iter().flat_map(|&m| v.actors_of(m)).collect();
                         return Some(Found {
                             relation: trig.relation,
                             reported_source: false,
@@ -522,8 +522,7 @@ impl Extractor {
         };
         let actors = |g: &Vec<usize>| -> Vec<ActorId> {
             let mut a: Vec<ActorId> = Vec::new();
-            for &m in g {
-                let id = v.mentions[m].actor;
+            for id in g.iter().flat_map(|&m| v.actors_of(m)) {
                 if !a.contains(&id) {
                     a.push(id);
                 }

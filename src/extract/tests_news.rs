@@ -88,6 +88,43 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
             "isaias_afwerki meet uae",
         ],
     ),
+    // "the two sides", "both countries", "the two leaders": the two
+    // actors of the kind most present before (link::groups)
+    (
+        "Ethiopia accused Eritrea of shelling its towns. The UAE hosted talks between the two sides in Abu Dhabi.",
+        &[
+            "eritrea meet ethiopia",
+            "eritrea meet uae",
+            "ethiopia meet uae",
+            "ethiopia oppose eritrea",
+        ],
+    ),
+    (
+        "Abiy Ahmed accused Isaias Afwerki of betrayal. The two leaders met in Riyadh on Sunday.",
+        &["abiy_ahmed meet isaias_afwerki", "abiy_ahmed oppose isaias_afwerki"],
+    ),
+    (
+        "The RSF attacked the SAF in Khartoum. Chad condemned both sides on Monday.",
+        &["chad oppose rsf", "chad oppose saf", "rsf oppose saf"],
+    ),
+    // "they" right after a list subject is the whole list ...
+    (
+        "Ethiopia and Eritrea said they backed the African Union.",
+        &["eritrea support african_union", "ethiopia support african_union"],
+    ),
+    (
+        "The UAE and Saudi Arabia said they had armed the Yemeni government.",
+        &["saudi_arabia support yemen_government", "uae support yemen_government"],
+    ),
+    (
+        "Russia, Iran and Chad said they opposed the RSF.",
+        &["chad oppose rsf", "iran oppose rsf", "russia oppose rsf"],
+    ),
+    // ... but not a list of objects
+    (
+        "The UAE condemned Ethiopia and Eritrea after they attacked the TPLF.",
+        &["uae oppose eritrea", "uae oppose ethiopia"],
+    ),
 ];
 
 #[test]

@@ -48,6 +48,7 @@ struct CorefFile {
     chair_nouns: Vec<String>,
     object_prepositions: Vec<String>,
     attached_before: Vec<String>,
+    coordinators: Vec<String>,
     clause_openers: Vec<String>,
     after_object: Vec<String>,
 }
@@ -64,6 +65,7 @@ struct CorefCues {
     chair_nouns: PhraseSet,
     object_prepositions: PhraseSet,
     attached_before: PhraseSet,
+    coordinators: PhraseSet,
     clause_openers: PhraseSet,
     after_object: PhraseSet,
 }
@@ -87,6 +89,7 @@ fn cues() -> &'static CorefCues {
             chair_nouns: PhraseSet::new(&f.chair_nouns),
             object_prepositions: PhraseSet::new(&f.object_prepositions),
             attached_before: PhraseSet::new(&f.attached_before),
+            coordinators: PhraseSet::new(&f.coordinators),
             clause_openers: PhraseSet::new(&f.clause_openers),
             after_object: PhraseSet::new(&f.after_object),
         }
@@ -94,7 +97,7 @@ fn cues() -> &'static CorefCues {
 }
 
 /// How many sentences back a pronoun or description looks.
-const LOOKBACK: usize = 4;
+pub(super) const LOOKBACK: usize = 4;
 
 const MALE: &[&str] = &["he", "him", "his", "himself"];
 const FEMALE: &[&str] = &["she", "her", "hers", "herself"];
@@ -140,6 +143,7 @@ pub(super) fn resolve(
     if cues().latter.may_occur_in(s) {
         latter(s, mentions, state);
     }
+    super::groups::resolve(l, s, mentions, state);
     pronouns(l, s, mentions, state);
     mentions.sort_by_key(|m| m.first_token);
     // "his government": the state of the person the pronoun names
@@ -232,7 +236,7 @@ fn antecedents<'a>(
     let earlier = (1..=LOOKBACK).flat_map(move |back| {
         tail.iter()
             .filter(move |(si, ..)| index >= back && *si == index - back)
-            .map(|(_, a, _)| *a)
+            .map(|(_, a, ..)| *a)
     });
     here.chain(earlier)
 }
@@ -377,7 +381,7 @@ fn bodies(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocStat
             .history
             .iter()
             .rev()
-            .find(|(_, a, w)| body(*a) && w.split(' ').any(|x| x == noun))
+            .find(|(_, a, w, _)| body(*a) && w.split(' ').any(|x| x == noun))
             .map(|x| x.1);
         if let Some(actor) = here.or(before) {
             found.push((start + 1, i + 1, actor));
@@ -491,6 +495,14 @@ fn neuter_antecedent(l: &Linker, s: &Sentence, mentions: &[Mention], i: usize, s
             return Some(m.actor);
         }
     }
+    // "stood by Egypt and its right", "sanctioned Iran and its proxies":
+    // the name coordinated right before
+    if w == "its" && i > 1 && c.coordinators.match_at(s, i - 1) == Some(i) {
+        let before = &mentions[..starting_before(mentions, i)];
+        if let Some(m) = before.last().filter(|m| m.end_token == i - 1 && fits(m.actor)) {
+            return Some(m.actor);
+        }
+    }
     // clauses are looked for in a window, and only the mentions near the
     // pronoun are read, so that a run-on sentence costs no more per
     // pronoun than a short one
@@ -528,6 +540,18 @@ fn neuter_antecedent(l: &Linker, s: &Sentence, mentions: &[Mention], i: usize, s
     // sanctions"): not an object of a preposition
     let after_preposition =
         |m: &Mention| m.first_token > 0 && c.object_prepositions.match_at(s, m.first_token - 1) == Some(m.first_token);
+    // "its right to protect its borders": a second "its" in the clause is
+    // the first one's
+    if w == "its" {
+        let earlier = mentions
+            .iter()
+            .rev()
+            .filter(in_clause_before)
+            .find(|m| is_pronoun(s, m));
+        if let Some(m) = earlier.filter(|m| NEUTER.contains(&s.tokens[m.first_token].norm(s))) {
+            return Some(m.actor);
+        }
+    }
     if w == "its" || !subject_position {
         if let Some(m) = mentions
             .iter()
@@ -577,7 +601,7 @@ fn nearest<'a>(
         .rev()
         .filter(move |m| m.end_token <= before)
         .map(|m| m.actor)
-        .chain(state.history[near..].iter().rev().map(|(_, a, _)| *a))
+        .chain(state.history[near..].iter().rev().map(|(_, a, ..)| *a))
 }
 
 /// "the rebels", "the bloc", "the junta", "Federal troops": the nearest

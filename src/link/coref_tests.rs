@@ -134,6 +134,51 @@ fn it_and_its_find_the_actor_their_clause_means() {
     assert_eq!(actor_of(&l, t, "It"), Some("eritrea".into()));
 }
 
+/// Every (surface, actor) of `text` whose surface is `surface`, in order.
+fn actors_of_all(l: &Linker, text: &str, surface: &str) -> Vec<String> {
+    links(l, text, "2023-06-01")
+        .into_iter()
+        .filter(|(s, _)| s == surface)
+        .map(|x| x.1)
+        .collect()
+}
+
+#[test]
+fn its_after_a_coordinated_name_is_that_names_and_a_second_its_the_firsts() {
+    let l = linker();
+    let t = "Chad sanctioned Sudan and its allies.";
+    assert_eq!(actor_of(&l, t, "its"), Some("sudan".into()));
+    let t = "Eritrea backed Ethiopia and its claims.";
+    assert_eq!(actor_of(&l, t, "its"), Some("ethiopia".into()));
+    let t = "Russia said it stood by Iran and its right to self-defence.";
+    assert_eq!(actor_of(&l, t, "its"), Some("iran".into()));
+    // the second "its" of a clause is the first one's
+    let t = "The UAE stood by Ethiopia and its right to protect its borders.";
+    assert_eq!(actors_of_all(&l, t, "its"), ["ethiopia", "ethiopia"]);
+    let t = "Saudi Arabia praised Sudan for its resolve to defend its capital.";
+    assert_eq!(actors_of_all(&l, t, "its"), ["sudan", "sudan"]);
+    let t = "Russia backed Chad and its decision to expel its critics.";
+    assert_eq!(actors_of_all(&l, t, "its"), ["chad", "chad"]);
+}
+
+#[test]
+fn a_count_and_a_plural_noun_name_the_two_actors_most_present_before() {
+    let l = linker();
+    let t = "Ethiopia accused Eritrea of shelling. Chad met delegations of both countries.";
+    assert_eq!(actors_of_all(&l, t, "both countries"), ["eritrea", "ethiopia"]);
+    // a government is its country: one side, not two
+    let t = "Yemen's government said Yemen would talk. The two countries met.";
+    assert!(actors_of_all(&l, t, "The two countries").is_empty());
+    // no two persons named before: no pair
+    let t = "Ethiopia accused Eritrea of shelling. The two leaders met.";
+    assert!(actors_of_all(&l, t, "The two leaders").is_empty());
+    let t = "Abiy Ahmed accused Isaias Afwerki of shelling. The two leaders met.";
+    assert_eq!(
+        actors_of_all(&l, t, "The two leaders"),
+        ["isaias_afwerki", "abiy_ahmed"]
+    );
+}
+
 #[test]
 fn the_latter_is_the_last_named() {
     let l = linker();

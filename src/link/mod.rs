@@ -29,6 +29,7 @@ mod forces;
 mod found;
 mod fuzzy;
 pub mod gazetteer;
+mod groups;
 pub mod lookup;
 mod names;
 mod office;
@@ -341,8 +342,9 @@ pub(crate) struct DocState {
     /// ("Kraft" after "Kelly Kraft"): one sense per document.
     surnames: FxHashMap<String, ActorId>,
     /// Every mention so far: (sentence, actor, the normalised words of its
-    /// surface joined by spaces: one allocation, not one per word).
-    history: Vec<(usize, ActorId, String)>,
+    /// surface joined by spaces: one allocation, not one per word, how it
+    /// was linked).
+    history: Vec<(usize, ActorId, String, LinkHow)>,
     /// The actors found in the text so far, and their names.
     found: found::FoundTable,
 }
@@ -709,9 +711,9 @@ impl Linker {
             if !state.seen.contains(&actor) {
                 state.seen.push(actor);
             }
-            state.history.push((s.index, actor, inner));
+            state.history.push((s.index, actor, inner, m.how));
         }
-        state.history.push((s.index, m.actor, words));
+        state.history.push((s.index, m.actor, words, m.how));
     }
 
     /// The state whose demonym is token `i`, if it is a capitalised one.
