@@ -10,6 +10,42 @@ use crate::text::{Case, Sentence, StaticWords, TokenKind};
 
 /// Words that end a clause for the subject search. Grammar of English, not
 /// of any conflict, so kept here.
+/// The most tokens a dateline spans ("ADDIS ABABA, Ethiopia (Reuters) -").
+const MAX_DATELINE: usize = 12;
+
+/// One past the dateline a wire story opens with ("GOMA, DR Congo (AFP) -",
+/// "TRIPOLI, Libya (AP) —"), or 0: a capitalised word in capitals, then
+/// only capitalised words and punctuation up to a dash. What a dateline
+/// names is where the story was filed, never a subject of the clause
+/// after it.
+pub(super) fn dateline_end(s: &Sentence) -> usize {
+    let first = match s.tokens.first() {
+        Some(t) => t,
+        None => return 0,
+    };
+    if first.kind != TokenKind::Word || first.case != Case::Upper || first.end - first.start < 3 {
+        return 0;
+    }
+    for (k, t) in s.tokens.iter().enumerate().take(MAX_DATELINE).skip(1) {
+        match t.kind {
+            // a dash with a space before it; a hyphen is glued to its word
+            TokenKind::Joiner | TokenKind::Punct
+                if s.tokens[k - 1].end < t.start && matches!(t.norm(s), "-" | "--" | "\u{2013}" | "\u{2014}") =>
+            {
+                return k + 1
+            }
+            TokenKind::Punct | TokenKind::Joiner | TokenKind::Possessive => {}
+            _ if t.case != Case::Lower => {}
+            _ => return 0,
+        }
+    }
+    0
+}
+
+/// The most words between "after" or "before" and a trigger for the two
+/// to be one phrase of a clause ("after days of heavy fighting with").
+const MAX_PHRASE_BEFORE_NOUN: usize = 5;
+
 pub(super) static CLAUSE_BOUNDARIES: StaticWords = StaticWords::new(&[
     ";",
     ":",
@@ -206,6 +242,9 @@ pub(super) struct View<'a> {
     /// places, once known: every pattern that fails at a token asks it
     /// again.
     pub(super) adjunct_memo: Vec<[std::cell::Cell<u8>; 2]>,
+    /// The first token after the dateline the sentence opens with, if it
+    /// does ([`dateline_end`]); else 0.
+    pub(super) opening: usize,
 }
 
 impl<'a> View<'a> {
@@ -239,6 +278,7 @@ impl<'a> View<'a> {
             reporting,
             relational,
             adjunct_memo: (0..n).map(|_| Default::default()).collect(),
+            opening: dateline_end(s),
         };
         v.mark_insertions();
         v
@@ -728,7 +768,7 @@ impl<'a> View<'a> {
         // the names of a comitative insertion passed over, which join the
         // subject found before it
         let mut joined: Vec<usize> = Vec::new();
-        while j > 0 {
+        while j > self.opening {
             j -= 1;
             // pass over insertions that do not hold the trigger
             if let Some(start) = self.insertion[j] {
@@ -846,7 +886,9 @@ impl<'a> View<'a> {
     /// Whether "after" or "before" at `j` opens a phrase of the clause,
     /// not a clause: the trigger at `at` right after it ("after talks
     /// with"), an article or a possessive ("after a dispute with", "before
-    /// its offensive against") or a gerund ("after meeting with") after it.
+    /// its offensive against") or a gerund ("after meeting with") after it,
+    /// or a few lower-case words with no name or punctuation before a noun
+    /// ("after days of heavy fighting with", "before weeks of talks with").
     /// A subject the phrase has not is the clause's.
     fn opens_phrase_of_clause(&self, j: usize, at: usize) -> bool {
         if !matches!(self.norm(j), "after" | "before") || j + 1 >= self.s.tokens.len() {
@@ -854,9 +896,22 @@ impl<'a> View<'a> {
         }
         let next = self.norm(j + 1);
         let t = &self.s.tokens[j + 1];
+        // (and the trigger a noun: "after the gunmen attacked T" is a
+        // clause with a subject of its own)
+        let bare_phrase = at > j + 1
+            && at - j - 1 <= MAX_PHRASE_BEFORE_NOUN
+            && !self.norm(at).ends_with("ed")
+            && (j + 1..at).all(|k| {
+                let t = &self.s.tokens[k];
+                matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                    && t.case == Case::Lower
+                    && self.starts[k].is_none()
+                    && self.ends[k].is_none()
+            });
         j + 1 == at
             || matches!(next, "a" | "an" | "its" | "their" | "his" | "her")
             || (t.kind == TokenKind::Word && t.case == Case::Lower && next.len() > 5 && next.ends_with("ing"))
+            || bare_phrase
     }
 
     /// The first token of the raw list (separators only, no PP check)

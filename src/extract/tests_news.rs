@@ -125,6 +125,34 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
         "The UAE condemned Ethiopia and Eritrea after they attacked the TPLF.",
         &["uae oppose eritrea", "uae oppose ethiopia"],
     ),
+    // "after days of heavy fighting with T": a few words after "after"
+    // are a phrase of the clause, whose subject is the clause's
+    (
+        "The Houthis seized the port after weeks of heavy fighting with the Yemeni government.",
+        &["houthis oppose yemen_government", "yemen_government oppose houthis"],
+    ),
+    (
+        "The TPLF withdrew from Mekelle after months of fierce fighting with Eritrea.",
+        &["eritrea oppose tplf", "tplf oppose eritrea"],
+    ),
+    (
+        "The RSF retook the bridge after days of clashes with the SAF.",
+        &["rsf oppose saf", "saf oppose rsf"],
+    ),
+    ("The TPLF withdrew after Eritrean troops attacked the town.", &[]),
+    // a dateline is where the story was filed, never the subject
+    (
+        "KHARTOUM, Sudan (Reuters) - The RSF seized the town after fighting with the SAF.",
+        &["rsf oppose saf", "saf oppose rsf"],
+    ),
+    (
+        "ASMARA, Eritrea (AP) - TPLF fighters shelled the town after fighting with Ethiopian troops.",
+        &["ethiopia oppose tplf", "tplf oppose ethiopia"],
+    ),
+    (
+        "RIYADH, Saudi Arabia (Reuters) - Houthi rebels retreated after fighting with the UAE.",
+        &["houthis oppose uae", "uae oppose houthis"],
+    ),
 ];
 
 #[test]

@@ -174,7 +174,7 @@ impl Linker {
             };
             match kind {
                 EntryKind::Alias => {
-                    let Some(mut actor) = self.choose(&entries, doc.date, seen) else {
+                    let Some(mut actor) = self.choose_in(&entries, doc.date, seen, &cands, c) else {
                         continue;
                     };
                     // "Iran Press TV", "the United Nations Charter": part of
@@ -275,7 +275,7 @@ impl Linker {
                     if !definite || of_after {
                         continue;
                     }
-                    let Some(actor) = self.choose(&entries, doc.date, seen) else {
+                    let Some(actor) = self.choose_in(&entries, doc.date, seen, &cands, c) else {
                         continue;
                     };
                     m.actor = actor;
@@ -303,7 +303,7 @@ impl Linker {
                     if next.is_some_and(|n| n.first < end) {
                         continue;
                     }
-                    let Some(actor) = self.choose(&entries, doc.date, seen) else {
+                    let Some(actor) = self.choose_in(&entries, doc.date, seen, &cands, c) else {
                         continue;
                     };
                     m.actor = actor;
@@ -439,6 +439,36 @@ impl Linker {
             [one] => Some(*one),
             many => seen.iter().rev().find(|a| many.contains(a)).copied(),
         }
+    }
+
+    /// [`Linker::choose`], and for a surface it leaves ambiguous the one
+    /// actor another name of this sentence (`cands`, other than `here`)
+    /// names or belongs to: "the Congolese army" in a sentence that names
+    /// the Democratic Republic of Congo, even as a place, is its army.
+    pub(super) fn choose_in(
+        &self,
+        entries: &[&Entry],
+        date: Option<NaiveDate>,
+        seen: &[ActorId],
+        cands: &[Candidate],
+        here: &Candidate,
+    ) -> Option<ActorId> {
+        if let Some(a) = self.choose(entries, date, seen) {
+            return Some(a);
+        }
+        let fits = |a: ActorId| {
+            entries
+                .iter()
+                .find(|e| e.actor == a || self.nation_of(a) == Some(e.actor))
+        };
+        let mut named = cands.iter().filter(|c| c.pattern != here.pattern).filter_map(|c| {
+            let mut actors = self.entries[c.pattern].iter().map(|e| e.actor);
+            let first = actors.next()?;
+            // a name of one actor only: an ambiguous one is no evidence
+            actors.all(|a| a == first).then_some(first)
+        });
+        let picked = named.find_map(fits)?.actor;
+        Some(picked)
     }
 
     /// The actor an elliptic name at token `first` stands for: "a UN

@@ -15,7 +15,7 @@ use crate::text::{Sentence, TokenKind};
 impl Linker {
     /// The state a gazetteer actor belongs to ([`coref::nation`]); none for
     /// an actor found in the text, which belongs to no conflict's scope.
-    fn nation_of(&self, a: ActorId) -> Option<ActorId> {
+    pub(super) fn nation_of(&self, a: ActorId) -> Option<ActorId> {
         if a.index() >= self.gazetteer.len() {
             return None;
         }

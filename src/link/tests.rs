@@ -156,6 +156,30 @@ fn ambiguous_alias_needs_an_antecedent() {
     );
 }
 
+#[test]
+fn a_shared_demonym_is_the_state_its_sentence_names() {
+    let mut b = GazetteerBuilder::new();
+    b.add_text(
+        "guinea.ron",
+        "(actors: [(id: \"guinea\", label: \"Guinea\", kind: state, aliases: [\"Guinea\"], demonyms: [\"Guinean\"], metonyms: [\"Conakry\"]),\
+          (id: \"guinea_bissau\", label: \"Guinea-Bissau\", kind: state, aliases: [\"Guinea-Bissau\"], demonyms: [\"Guinean\"], metonyms: [\"Bissau\"])])",
+    )
+    .unwrap();
+    let l = Linker::new(b.build().unwrap());
+    // named even as a place, in the same sentence, before or after
+    assert_eq!(
+        ids(&l, "Guinean troops were deployed in Bissau."),
+        vec!["guinea_bissau"]
+    );
+    assert_eq!(ids(&l, "In Conakry, Guinean officials met."), vec!["guinea"]);
+    assert_eq!(
+        ids(&l, "Guinean police arrested protesters, Guinea-Bissau said."),
+        vec!["guinea_bissau", "guinea_bissau"]
+    );
+    // no state of the two named: no guess
+    assert_eq!(ids(&l, "Guinean troops crossed the border."), Vec::<String>::new());
+}
+
 /// (text, document date, expected "surface=actor" links, in order). Every
 /// row is a sentence written for this table; rows with no links must stay
 /// unlinked.
