@@ -153,6 +153,22 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
         "RIYADH, Saudi Arabia (Reuters) - Houthi rebels retreated after fighting with the UAE.",
         &["houthis oppose uae", "uae oppose houthis"],
     ),
+    // a visit to a country's seat, or a trip there for talks, is a meeting
+    // with its government
+    (
+        "Abiy Ahmed paid a visit to Asmara on Monday.",
+        &["abiy_ahmed meet eritrea"],
+    ),
+    (
+        "Blinken arrived in Riyadh for talks on Tuesday.",
+        &["antony_blinken meet saudi_arabia"],
+    ),
+    (
+        "Burhan began a trip to Addis Ababa.",
+        &["abdel_fattah_al_burhan meet ethiopia"],
+    ),
+    // ... a seat named as where something was said is only a place
+    ("Blinken spoke in Riyadh on Tuesday.", &[]),
 ];
 
 #[test]

@@ -140,6 +140,8 @@ struct CueFile {
     agent_participles: Vec<String>,
     place_before: Vec<String>,
     state_place_before: Vec<String>,
+    visit_before: Vec<String>,
+    talks_after: Vec<String>,
     government_nouns: Vec<String>,
     seat_agents: Vec<String>,
     generic_name_words: Vec<String>,
@@ -295,6 +297,10 @@ pub struct Linker {
     agent_participles: PhraseSet,
     place_before: PhraseSet,
     state_place_before: PhraseSet,
+    /// "a visit to Riyadh": a country or seat visited is its government met.
+    visit_before: PhraseSet,
+    /// "arrived in Riyadh for talks": the same, said after the name.
+    talks_after: PhraseSet,
     government_nouns: PhraseSet,
     seat_agents: PhraseSet,
     event_nouns: PhraseSet,
@@ -586,6 +592,8 @@ impl Linker {
             agent_participles: PhraseSet::new(&cues.agent_participles),
             place_before: PhraseSet::new(&cues.place_before),
             state_place_before: PhraseSet::new(&cues.state_place_before),
+            visit_before: PhraseSet::new(&cues.visit_before),
+            talks_after: PhraseSet::new(&cues.talks_after),
             government_nouns: PhraseSet::new(&cues.government_nouns),
             seat_agents: PhraseSet::new(&cues.seat_agents),
             event_nouns: PhraseSet::new(&cues.event_nouns),

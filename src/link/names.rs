@@ -216,7 +216,7 @@ impl Linker {
                         m.how = LinkHow::Demonym;
                         m.score = 0.8;
                     } else if a.kind == ActorKind::State
-                        && (self.only_a_place(s, c.first, true)
+                        && ((self.only_a_place(s, c.first, true) && !self.visited(s, c.first, c.end))
                             || (contested && !self.names_an_institution(s, c.first, c.end)))
                     {
                         continue;
@@ -240,7 +240,7 @@ impl Linker {
                         m.first_token = a;
                         m.start = s.tokens[a].start;
                     } else if dateline
-                        || self.only_a_place(s, c.first, false)
+                        || (self.only_a_place(s, c.first, false) && !self.visited(s, c.first, c.end))
                         || self.event_nouns.match_at(s, c.end).is_some()
                     {
                         continue;
@@ -586,6 +586,18 @@ impl Linker {
             }
         }
         at
+    }
+
+    /// Whether the country or seat of government at tokens `first..end` is
+    /// visited for talks ("a visit to Kigali", "arrived in Riyadh for
+    /// talks"): then it stands for the government met there, as a visit to
+    /// a country is a meeting with it, whatever place words stand before.
+    pub(super) fn visited(&self, s: &Sentence, first: usize, end: usize) -> bool {
+        let mut before = first;
+        while before > 0 && s.tokens[before - 1].norm(s) == "the" {
+            before -= 1;
+        }
+        self.visit_before.match_ending_at(s, before).is_some() || self.talks_after.match_at(s, end).is_some()
     }
 
     pub(super) fn only_a_place(&self, s: &Sentence, first: usize, state: bool) -> bool {
