@@ -815,11 +815,12 @@ impl<'a> View<'a> {
                     j = self.list_start(m);
                     continue;
                 }
-                if coordinated || in_phrase {
+                if coordinated || in_phrase || (participial && !passive) {
                     // keep going to the clause's first subject, from the
                     // head of this list ("Mali, Niger and Burkina Faso quit
                     // the bloc and accused ECOWAS"; "... quit the bloc after
-                    // a dispute with ECOWAS")
+                    // a dispute with ECOWAS"; "The US recognised Gonzalez as
+                    // the winner, rejecting Maduro's claim")
                     j = self.mentions[list[0]].first_token;
                     subject = Some(list);
                     continue;

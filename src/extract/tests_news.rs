@@ -169,6 +169,19 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
     ),
     // ... a seat named as where something was said is only a place
     ("Blinken spoke in Riyadh on Tuesday.", &[]),
+    // a participle after a comma has the clause's subject, not its object
+    (
+        "The UAE hosted Abiy Ahmed in Abu Dhabi, praising Ethiopia for its reforms.",
+        &["abiy_ahmed meet uae", "uae support ethiopia"],
+    ),
+    (
+        "Iran armed the Houthis, threatening Saudi Arabia.",
+        &["iran oppose saudi_arabia", "iran support houthis"],
+    ),
+    (
+        "Chad backed the SAF on Monday, accusing the RSF of atrocities.",
+        &["chad oppose rsf", "chad support saf"],
+    ),
 ];
 
 #[test]
