@@ -182,6 +182,18 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
         "Chad backed the SAF on Monday, accusing the RSF of atrocities.",
         &["chad oppose rsf", "chad support saf"],
     ),
+    // legitimacy or a proposal withheld is opposition, and the trigger's
+    // own negation does not negate it
+    ("Russia does not recognize the RSF.", &["russia oppose rsf"]),
+    (
+        "Ethiopia did not accept the Eritrean proposal.",
+        &["ethiopia oppose eritrea"],
+    ),
+    ("The UAE refused to accept Iran's offer.", &["uae oppose iran"]),
+    (
+        "Saudi Arabia will no longer accept the Houthis as a party to the talks.",
+        &["saudi_arabia oppose houthis"],
+    ),
 ];
 
 #[test]
