@@ -273,7 +273,7 @@ fn descriptions(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &D
                 i += 1;
                 continue;
             }
-            None => (l.demonym_at(s, j), None),
+            None => (l.demonym_seen_at(s, j, &state.seen), None),
         };
         let Some(nation_actor) = nation_actor else {
             i += 1;

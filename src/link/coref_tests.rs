@@ -180,6 +180,30 @@ fn a_count_and_a_plural_noun_name_the_two_actors_most_present_before() {
 }
 
 #[test]
+fn a_description_with_a_shared_demonym_is_of_the_state_the_document_names() {
+    let l = linker_of(
+        "guinea.ron",
+        r#"(actors: [
+            (id: "guinea", label: "Guinea", kind: state, aliases: ["Guinea"], demonyms: ["Guinean"]),
+            (id: "guinea_bissau", label: "Guinea-Bissau", kind: state, aliases: ["Guinea-Bissau"], demonyms: ["Guinean"]),
+            (id: "senegal", label: "Senegal", kind: state, aliases: ["Senegal"], demonyms: ["Senegalese"]),
+            (id: "alpha_conde", label: "Alpha Conde", kind: person, country: "guinea", aliases: ["Alpha Conde"]),
+            (id: "umaro_embalo", label: "Umaro Embalo", kind: person, country: "guinea_bissau", aliases: ["Umaro Embalo"]),
+            (id: "macky_sall", label: "Macky Sall", kind: person, country: "senegal", aliases: ["Macky Sall"]),
+        ])"#,
+    );
+    let t = "Alpha Conde spoke on Monday. Macky Sall later met his Guinean counterpart.";
+    assert_eq!(actor_of(&l, t, "Guinean counterpart"), Some("alpha_conde".into()));
+    let t = "Umaro Embalo spoke on Monday. Macky Sall later met his Guinean counterpart.";
+    assert_eq!(actor_of(&l, t, "Guinean counterpart"), Some("umaro_embalo".into()));
+    let t = "Guinea-Bissau and Senegal signed a deal. Umaro Embalo thanked the Guinean president.";
+    assert_eq!(actor_of(&l, t, "Guinean president"), Some("umaro_embalo".into()));
+    // neither named: no guess
+    let t = "Macky Sall later met his Guinean counterpart.";
+    assert_eq!(actor_of(&l, t, "Guinean counterpart"), None);
+}
+
+#[test]
 fn the_latter_is_the_last_named() {
     let l = linker();
     let t = "Abiy met Afwerki and Burhan in Asmara; the latter later accused the RSF.";

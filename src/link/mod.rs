@@ -321,6 +321,9 @@ pub struct Linker {
     /// One-word demonym -> its state ("libyan" -> libya), when only one
     /// actor claims it.
     demonyms: FxHashMap<String, ActorId>,
+    /// Demonyms two or more states claim ("Congolese"), with every
+    /// claimant: the one the document names is meant.
+    shared_demonyms: FxHashMap<String, Vec<ActorId>>,
     /// The words that make a name no gazetteer holds an actor (`found.ron`).
     found: found::FoundCues,
     /// Whether such names become actors (see [`Linker::with_found_actors`]).
@@ -562,21 +565,26 @@ impl Linker {
             }
         }
         let words = |l: &[String]| WordSet::new(l.iter().map(|w| crate::text::normalize_word(w)));
-        let mut demonyms: HashMap<String, Option<ActorId>> = HashMap::new();
+        let mut claimants: HashMap<String, Vec<ActorId>> = HashMap::new();
         for (i, a) in gazetteer.actors().iter().enumerate() {
             for d in &a.demonyms {
                 let (norm, n) = normalize_phrase(d);
                 if n == 1 {
-                    let e = demonyms
-                        .entry(norm.trim().to_string())
-                        .or_insert(Some(ActorId(i as u32)));
-                    if *e != Some(ActorId(i as u32)) {
-                        *e = None; // claimed by two actors: not a cue
+                    let e = claimants.entry(norm.trim().to_string()).or_default();
+                    if !e.contains(&ActorId(i as u32)) {
+                        e.push(ActorId(i as u32));
                     }
                 }
             }
         }
-        let demonyms = demonyms.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect();
+        // a demonym claimed by two actors is no cue by itself
+        let (demonyms, shared_demonyms): (FxHashMap<String, ActorId>, FxHashMap<String, Vec<ActorId>>) = {
+            let (one, many): (Vec<_>, Vec<_>) = claimants.into_iter().partition(|(_, v)| v.len() == 1);
+            (
+                one.into_iter().map(|(k, v)| (k, v[0])).collect(),
+                many.into_iter().collect(),
+            )
+        };
         let found = found::FoundCues::new(&gazetteer);
         Linker {
             offices: office::Offices::new(&gazetteer),
@@ -608,6 +616,7 @@ impl Linker {
             variant_aliases,
             variant_index,
             demonyms,
+            shared_demonyms,
             found,
             find_actors: true,
         }
@@ -731,6 +740,25 @@ impl Linker {
             return None;
         }
         self.demonyms.get(t.norm(s)).copied()
+    }
+
+    /// [`Linker::demonym_at`], and for a demonym two states share, the one
+    /// of them the document named last, itself or by an actor of it
+    /// (`seen`, in order of first mention).
+    fn demonym_seen_at(&self, s: &Sentence, i: usize, seen: &[ActorId]) -> Option<ActorId> {
+        self.demonym_at(s, i).or_else(|| {
+            let t = s
+                .tokens
+                .get(i)
+                .filter(|t| t.kind == TokenKind::Word && t.case != Case::Lower)?;
+            let claimants = self.shared_demonyms.get(t.norm(s))?;
+            seen.iter().rev().find_map(|&a| {
+                [Some(a), self.nation_of(a)]
+                    .into_iter()
+                    .flatten()
+                    .find(|n| claimants.contains(n))
+            })
+        })
     }
 }
 
