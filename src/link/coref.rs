@@ -672,6 +672,12 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
         if lower && free && !named_after && (!army || heads_its_phrase(s, end)) {
             let actor = nearest(mentions, s, i, state)
                 .find(|&a| kinds.contains(&g.actor(a).kind))
+                .or_else(|| {
+                    kinds
+                        .contains(&ActorKind::State)
+                        .then(|| main_state(l, state))
+                        .flatten()
+                })
                 .map(|a| {
                     if army {
                         super::armies::army_of(l, a).unwrap_or(a)
@@ -689,6 +695,32 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
         push(s, mentions, a, b, actor, 0.6);
     }
     mentions.sort_by_key(|m| m.first_token);
+}
+
+/// The state the document so far is most about: the state named most
+/// often, by itself or through an actor of it, the one named last on a
+/// tie. "In April, the military removed Bashir", ten sentences into a
+/// story about Sudan, is Sudan's military though no sentence near names
+/// Sudan.
+fn main_state(l: &Linker, state: &DocState) -> Option<ActorId> {
+    let g = l.doc_actors(state);
+    let mut tally: Vec<(ActorId, usize, usize)> = Vec::new();
+    for (order, (_, a, ..)) in state.history.iter().enumerate() {
+        let Some(n) = nation(g, *a).filter(|&n| g.actor(n).kind == ActorKind::State) else {
+            continue;
+        };
+        match tally.iter_mut().find(|(x, ..)| *x == n) {
+            Some(t) => {
+                t.1 += 1;
+                t.2 = order;
+            }
+            None => tally.push((n, 1, order)),
+        }
+    }
+    tally
+        .into_iter()
+        .max_by_key(|&(_, count, order)| (count, order))
+        .map(|(n, ..)| n)
 }
 
 /// Words after a noun that show it heads its phrase: punctuation, a

@@ -204,6 +204,22 @@ fn a_description_with_a_shared_demonym_is_of_the_state_the_document_names() {
 }
 
 #[test]
+fn a_state_description_far_from_any_state_is_the_state_the_story_is_about() {
+    let l = linker();
+    let filler = "Prices rose. Crowds gathered. Shops closed. Rain fell. Schools shut.";
+    let t =
+        format!("Ethiopia and Eritrea traded words. Ethiopia later spoke. {filler} The government condemned the TPLF.");
+    assert_eq!(actor_of(&l, &t, "government"), Some("ethiopia".into()));
+    let t = format!("Sudan held talks. {filler} In April, the military removed Burhan's rival.");
+    assert_eq!(actor_of(&l, &t, "military"), Some("sudan".into()));
+    let t = format!("Chad and Sudan met. Chad's envoy spoke. Chad left. {filler} The junta said it would talk.");
+    assert_eq!(actor_of(&l, &t, "junta"), Some("chad".into()));
+    // no state named at all: nothing
+    let t = format!("{filler} The government condemned the TPLF.");
+    assert_eq!(actor_of(&l, &t, "government"), None);
+}
+
+#[test]
 fn the_latter_is_the_last_named() {
     let l = linker();
     let t = "Abiy met Afwerki and Burhan in Asmara; the latter later accused the RSF.";
