@@ -44,7 +44,8 @@ pub enum TokenKind {
 pub enum Case {
     /// No upper-case letter.
     Lower,
-    /// First letter upper case, some lower case after.
+    /// First letter upper case, some lower case after ("Chad", and names
+    /// with a capital inside: "McCaul", "DeSantis", "MacArthur").
     Title,
     /// Every letter upper case (and at least one letter).
     Upper,
@@ -665,7 +666,7 @@ fn unicode_case_of(word: &str) -> Case {
     match (first.is_uppercase(), any_lower, any_upper_after) {
         (false, _, false) => Case::Lower,
         (true, false, _) => Case::Upper,
-        (true, true, false) => Case::Title,
+        (true, true, _) => Case::Title,
         _ => Case::Other,
     }
 }
@@ -716,7 +717,7 @@ fn ascii_case_of(word: &[u8]) -> Case {
     match (first_upper, any_lower, any_upper_after) {
         (false, _, false) => Case::Lower,
         (true, false, _) => Case::Upper,
-        (true, true, false) => Case::Title,
+        (true, true, _) => Case::Title,
         _ => Case::Other,
     }
 }
@@ -839,6 +840,9 @@ mod tests {
         assert_eq!(case_of("us"), Case::Lower);
         assert_eq!(case_of("Chad"), Case::Title);
         assert_eq!(case_of("iPhone"), Case::Other);
+        assert_eq!(case_of("McCaul"), Case::Title);
+        assert_eq!(case_of("DeSantis"), Case::Title);
+        assert_eq!(case_of("Ōtsuka"), Case::Title);
         for w in [
             "",
             "123",

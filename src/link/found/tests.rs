@@ -39,6 +39,16 @@ fn pair(s: &str, id: &str) -> (String, String) {
 }
 
 #[test]
+fn a_name_with_a_capital_inside_is_one_name() {
+    let (links, _) = found("Rep. Dana McAllister urged the envoy to act.");
+    assert_eq!(links, vec![pair("Dana McAllister", "dana_mcallister")]);
+    let (links, _) = found("Governor Luis DeLaCruz criticized the ministry.");
+    assert_eq!(links, vec![pair("Luis DeLaCruz", "luis_delacruz")]);
+    let (links, _) = found("The plan was rejected, Senator Ewan MacTavish said.");
+    assert_eq!(links, vec![pair("Ewan MacTavish", "ewan_mactavish")]);
+}
+
+#[test]
 fn a_person_named_with_a_title() {
     let (links, table) = found("Mozambican Defence Minister Cristovao Chume visited the garrison in Mueda.");
     // (the title glued to the name is that name's, as for a gazetteer's)
