@@ -207,6 +207,7 @@ impl Extractor {
                     relation: None,
                     modality: Modality::Asserted,
                     distance: usize::MAX,
+                    continued: false,
                 });
             }
             // "the Iran-backed Houthis", "a Qatari-mediated truce": a
@@ -233,6 +234,7 @@ impl Extractor {
                         relation: Some(self.lexicon.triggers()[ti].relation),
                         modality: Modality::Asserted,
                         distance: usize::MAX,
+                        continued: false,
                     });
                 }
                 if let Some(f) = self.fill_slots(v, ti, i, end, middle, proposers) {

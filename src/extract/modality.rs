@@ -16,6 +16,11 @@ pub(super) struct Occurrence {
     pub(super) relation: Option<Relation>,
     pub(super) modality: Modality,
     pub(super) distance: usize,
+    /// A cue of continuing action reaches it ("will continue to back"):
+    /// what is planned to go on holds now. It takes back a plan only, not
+    /// a request, a negation or a condition ("urged Trump to keep
+    /// supporting Ukraine" is still a request).
+    pub(super) continued: bool,
 }
 
 /// Give each occurrence the modality of the cues that reach it.
@@ -42,8 +47,18 @@ pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
             .iter()
             .any(|c| c.before && c.modality == Modality::Alleged && c.words.len() == 1 && c.words[0] == w)
     };
+    // a cue inside a cue of continuing action is part of it: "never
+    // stopped accusing" holds no negation
+    let continuing: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|(ci, ..)| lexicon.cues()[*ci].modality == Modality::Asserted)
+        .map(|&(_, i, cend)| (i, cend))
+        .collect();
     for &(ci, i, cend) in &hits {
         let cue = &lexicon.cues()[ci];
+        if cue.modality != Modality::Asserted && continuing.iter().any(|&(a, b)| a <= i && cend <= b) {
+            continue;
+        }
         let denial_after = !cue.before && cue.modality == Modality::Negated;
         let applies = |o: &Occurrence| {
             let excluded = o.relation.is_some_and(|r| cue.not_for.contains(&r));
@@ -55,7 +70,7 @@ pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
         // (not a request: "a phone call on the crisis" holds "call on")
         // (a cue in a clause the trigger's "that" opens is that clause's:
         // "warned Kigali that any incursion would be met with force")
-        if cue.before && cue.modality != Modality::Requested {
+        if cue.before && !matches!(cue.modality, Modality::Requested | Modality::Asserted) {
             let in_complement = |o: &Occurrence| (o.first..i).any(|k| v.norm(k) == "that");
             for o in occ
                 .iter_mut()
@@ -86,6 +101,14 @@ pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
                 (o.end <= i && i - o.end <= cue.window).then(|| i - o.end)
             }
         };
+        if cue.modality == Modality::Asserted {
+            if let Some(best) = occ.iter().filter_map(&distance).min() {
+                for o in occ.iter_mut().filter(|o| distance(o) == Some(best)) {
+                    o.continued = true;
+                }
+            }
+            continue;
+        }
         if let Some(best) = occ.iter().filter_map(&distance).min() {
             for o in occ.iter_mut() {
                 if distance(o) == Some(best) && best < o.distance {
@@ -94,6 +117,12 @@ pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
                 }
             }
         }
+    }
+    for o in occ
+        .iter_mut()
+        .filter(|o| o.continued && o.modality == Modality::Planned)
+    {
+        o.modality = Modality::Asserted;
     }
     // A trigger inside the span of another, or right after it, takes
     // its cue: "is scheduled to fly to Kinshasa for talks with

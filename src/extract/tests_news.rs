@@ -194,6 +194,18 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
         "Saudi Arabia will no longer accept the Houthis as a party to the talks.",
         &["saudi_arabia oppose houthis"],
     ),
+    // continuing action takes back a plan, never a request or a negation
+    (
+        "Blinken urged Saudi Arabia to keep supporting the Yemeni government.",
+        &[],
+    ),
+    ("Russia asked the RSF to continue to fight the SAF.", &[]),
+    ("Eritrea did not continue to back the TPLF.", &[]),
+    ("Iran will continue to arm the Houthis.", &["iran support houthis"]),
+    (
+        "Chad has never stopped accusing Sudan of arming the RSF.",
+        &["chad oppose sudan"],
+    ),
 ];
 
 #[test]
