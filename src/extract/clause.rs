@@ -1096,6 +1096,21 @@ impl<'a> View<'a> {
                     };
                 }
             }
+            // "defied the state court and Christian Schmidt": a list whose
+            // first member names no actor keeps those that do, unless the
+            // name after "and" opens a clause of its own ("backed the plan
+            // and Ukraine rejected it")
+            if matches!(w, "and" | "or") && filler > 0 {
+                let Some(m) = self.skip_to_mention(j + 1, 1) else {
+                    return Vec::new();
+                };
+                let list = self.list_right(m);
+                let end = list.iter().map(|&x| self.mentions[x].end_token).max().unwrap_or(j);
+                let ends_phrase = self.s.tokens.get(end).is_none_or(|t| {
+                    t.kind == TokenKind::Punct || PREPOSITIONS.contains(self.norm(end)) || self.norm(end) == "over"
+                });
+                return if ends_phrase { list } else { Vec::new() };
+            }
             // "killed at least 20 soldiers": a bound on a number
             if w == "at"
                 && self

@@ -206,6 +206,37 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
         "Chad has never stopped accusing Sudan of arming the RSF.",
         &["chad oppose sudan"],
     ),
+    // ties cut and envoys expelled, summoned or recalled: diplomatic
+    // protest is opposition
+    ("Ethiopia summoned Eritrea's ambassador.", &["ethiopia oppose eritrea"]),
+    (
+        "Sudan expelled diplomats from Chad and the UAE.",
+        &["sudan oppose chad", "sudan oppose uae"],
+    ),
+    (
+        "Saudi Arabia recalled its ambassador from Iran.",
+        &["saudi_arabia oppose iran"],
+    ),
+    ("Blinken recalled Iran's threats.", &[]),
+    (
+        "Eritrea cut diplomatic ties with Ethiopia.",
+        &["eritrea oppose ethiopia"],
+    ),
+    ("Chad froze relations with Sudan.", &["chad oppose sudan"]),
+    // a list whose first member names no actor keeps those that do
+    (
+        "The TPLF defied the federal court and Abiy Ahmed.",
+        &["tplf oppose abiy_ahmed"],
+    ),
+    (
+        "Russia condemned the vote and the African Union on Monday.",
+        &["russia oppose african_union"],
+    ),
+    (
+        "Eritrea praised the deal and Ethiopia's prime minister.",
+        &["eritrea support abiy_ahmed"],
+    ),
+    ("Iran backed the plan and Saudi Arabia rejected it.", &[]),
 ];
 
 #[test]
