@@ -237,6 +237,43 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
         &["eritrea support abiy_ahmed"],
     ),
     ("Iran backed the plan and Saudi Arabia rejected it.", &[]),
+    // ties renewed with T, welcomed, are support for T (not any deal)
+    (
+        "Sudan welcomed the resumption of direct flights with Chad.",
+        &["sudan support chad"],
+    ),
+    (
+        "Iran hailed the rapprochement with Saudi Arabia.",
+        &["iran support saudi_arabia"],
+    ),
+    (
+        "Ethiopia welcomed the normalisation of ties with Eritrea.",
+        &["ethiopia support eritrea"],
+    ),
+    ("Chad welcomed the deal with Sudan.", &[]),
+    // "face off" is a clash, both ways
+    (
+        "The RSF faced off with the SAF in Omdurman.",
+        &["rsf oppose saf", "saf oppose rsf"],
+    ),
+    (
+        "Eritrea and Ethiopia faced off over the border.",
+        &["eritrea oppose ethiopia", "ethiopia oppose eritrea"],
+    ),
+    (
+        "Saudi Arabia complained about Iran's meddling.",
+        &["saudi_arabia oppose iran"],
+    ),
+    // what a state's forces hold stands for the state
+    (
+        "The Houthis fired rockets at Saudi border posts.",
+        &["houthis oppose saudi_arabia"],
+    ),
+    (
+        "Eritrean troops shelled Ethiopian outposts.",
+        &["eritrea oppose ethiopia"],
+    ),
+    ("The RSF shelled Chadian checkpoints.", &["rsf oppose chad"]),
 ];
 
 #[test]
