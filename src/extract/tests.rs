@@ -621,7 +621,8 @@ const CASES: &[(&str, &[&str])] = &[
         "Eritrea sent troops to fight the TPLF.",
         &["eritrea oppose tplf", "tplf oppose eritrea"],
     ),
-    ("The UAE sent drones to help the RSF.", &[]),
+    // ("help" is backing: the purpose is the event, not a recipient)
+    ("The UAE sent drones to help the RSF.", &["uae support rsf"]),
     // (the purpose is an event of its own)
     (
         "Iran shipped missiles to support the Houthis.",

@@ -274,6 +274,27 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
         &["eritrea oppose ethiopia"],
     ),
     ("The RSF shelled Chadian checkpoints.", &["rsf oppose chad"]),
+    // "help" is backing, also as the purpose of troops sent
+    ("The UAE helped the RSF.", &["uae support rsf"]),
+    ("Chad helped Sudan's army.", &["chad support sudan"]),
+    (
+        "Eritrea sent troops to help the Ethiopian army.",
+        &["eritrea support ethiopia"],
+    ),
+    // "the leadership", "the rulers", "the administration" of the state
+    // named before
+    (
+        "Eritrea massed troops on Monday. The rulers later praised the UAE.",
+        &["eritrea support uae"],
+    ),
+    (
+        "Sudan spoke on Monday. The new leadership later praised Chad.",
+        &["sudan support chad"],
+    ),
+    (
+        "Ethiopia spoke on Monday. The administration later condemned the TPLF.",
+        &["ethiopia oppose tplf"],
+    ),
 ];
 
 #[test]

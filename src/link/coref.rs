@@ -44,6 +44,7 @@ struct CorefFile {
     descriptions: Vec<DescriptionSpec>,
     latter: Vec<String>,
     government_nouns: Vec<String>,
+    country_nouns: Vec<String>,
     loyal_heads: Vec<String>,
     chair_nouns: Vec<String>,
     object_prepositions: Vec<String>,
@@ -61,6 +62,7 @@ struct CorefCues {
     any_description: PhraseSet,
     latter: PhraseSet,
     government_nouns: PhraseSet,
+    country_nouns: PhraseSet,
     loyal_heads: PhraseSet,
     chair_nouns: PhraseSet,
     object_prepositions: PhraseSet,
@@ -85,6 +87,7 @@ fn cues() -> &'static CorefCues {
             any_description: PhraseSet::new(&f.descriptions.iter().flat_map(|d| d.nouns.clone()).collect::<Vec<_>>()),
             latter: PhraseSet::new(&f.latter),
             government_nouns: PhraseSet::new(&f.government_nouns),
+            country_nouns: PhraseSet::new(&f.country_nouns),
             loyal_heads: PhraseSet::new(&f.loyal_heads),
             chair_nouns: PhraseSet::new(&f.chair_nouns),
             object_prepositions: PhraseSet::new(&f.object_prepositions),
@@ -147,7 +150,7 @@ pub(super) fn resolve(
     pronouns(l, s, mentions, state);
     mentions.sort_by_key(|m| m.first_token);
     // "his government": the state of the person the pronoun names
-    if cues().government_nouns.may_occur_in(s) {
+    if cues().government_nouns.may_occur_in(s) || cues().country_nouns.may_occur_in(s) {
         leader_state(l, s, mentions, state, date);
     }
     if s.tokens.iter().any(|t| l.offices.may_start(t.first_word_hash)) {
@@ -789,7 +792,8 @@ fn leader_state(l: &Linker, s: &Sentence, mentions: &mut [Mention], state: &DocS
         if s.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Possessive) {
             after += 1;
         }
-        let Some(end) = cues().government_nouns.match_at(s, after) else {
+        let country_end = cues().country_nouns.match_at(s, after);
+        let Some(end) = cues().government_nouns.match_at(s, after).or(country_end) else {
             continue;
         };
         if mentions.get(i + 1).is_some_and(|x| x.first_token < end) {
@@ -797,7 +801,15 @@ fn leader_state(l: &Linker, s: &Sentence, mentions: &mut [Mention], state: &DocS
         }
         let uncontested =
             |a: ActorId| g.actor(a).kind == ActorKind::State && !g.actor(a).contested.iter().any(|p| p.holds(date));
-        let Some(state) = nation(g, m.actor).filter(|&a| uncontested(a)) else {
+        // "Sarraj's government" is the government he belongs to, where the
+        // gazetteer has one (a contested country has several); "his
+        // country" is always the state
+        let country_noun = country_end.is_some();
+        let own_government = g
+            .actor(m.actor)
+            .affiliation
+            .filter(|&f| g.actor(f).kind == ActorKind::Government && !country_noun);
+        let Some(state) = own_government.or_else(|| nation(g, m.actor).filter(|&a| uncontested(a))) else {
             continue;
         };
         let m = &mut mentions[i];

@@ -220,6 +220,43 @@ fn a_state_description_far_from_any_state_is_the_state_the_story_is_about() {
 }
 
 #[test]
+fn a_persons_government_is_the_government_they_belong_to() {
+    let l = linker_of(
+        "libya.ron",
+        r#"(actors: [
+            (id: "libya", label: "Libya", kind: state, aliases: ["Libya"], contested: [(from: "2014-01-01")]),
+            (id: "gnu", label: "Government of National Unity", kind: government, country: "libya", aliases: ["GNU"]),
+            (id: "dbeibah", label: "Abdul Hamid Dbeibah", kind: person, affiliation: "gnu", country: "libya", gender: male, aliases: ["Dbeibah"]),
+            (id: "kenya", label: "Kenya", kind: state, aliases: ["Kenya"]),
+            (id: "kenya_cabinet", label: "Cabinet of Kenya", kind: government, country: "kenya", aliases: ["Kenyan cabinet"]),
+            (id: "ruto", label: "William Ruto", kind: person, affiliation: "kenya_cabinet", country: "kenya", gender: male, aliases: ["Ruto"]),
+        ])"#,
+    );
+    // the state is contested: only the government he belongs to fits
+    assert_eq!(
+        actor_of(&l, "Dbeibah said his government would talk.", "his government"),
+        Some("gnu".into())
+    );
+    assert_eq!(
+        actor_of(
+            &l,
+            "Dbeibah's administration rejected the plan.",
+            "Dbeibah's administration"
+        ),
+        Some("gnu".into())
+    );
+    assert_eq!(
+        actor_of(&l, "Ruto said his government would help.", "his government"),
+        Some("kenya_cabinet".into())
+    );
+    // "his country" is the state
+    assert_eq!(
+        actor_of(&l, "Ruto said his country would help.", "his country"),
+        Some("kenya".into())
+    );
+}
+
+#[test]
 fn the_latter_is_the_last_named() {
     let l = linker();
     let t = "Abiy met Afwerki and Burhan in Asmara; the latter later accused the RSF.";
