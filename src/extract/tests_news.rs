@@ -295,6 +295,20 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
         "Ethiopia spoke on Monday. The administration later condemned the TPLF.",
         &["ethiopia oppose tplf"],
     ),
+    // "denied that ...", "conceded that ...": verbs of saying, so the verb
+    // coordinated after the clause they open keeps their subject
+    (
+        "The TPLF denied that its fighters had fallen back and accused Eritrea of looting.",
+        &["tplf oppose eritrea"],
+    ),
+    (
+        "Chad conceded that the talks had stalled and blamed Sudan.",
+        &["chad oppose sudan"],
+    ),
+    (
+        "Iran reiterated that the deal was dead and condemned the UAE.",
+        &["iran oppose uae"],
+    ),
 ];
 
 #[test]
