@@ -996,7 +996,11 @@ impl<'a> View<'a> {
                     "and" | "or" | "that" | "which" | "who" | "whose" | "while" | "when" | "because" | "if" | "as"
                 )
             {
-                return true;
+                // "Representatives of Armenia and Azerbaijan met": those
+                // who act for a body are it, so "of" after them opens no
+                // phrase the subject search passes over
+                let agents_of = w == "of" && k > 1 && AGENT_NOUNS.contains(self.norm(k - 2));
+                return !agents_of;
             }
             let t = &self.s.tokens[k - 1];
             if w == "the" || (t.kind == TokenKind::Word && t.case == Case::Title && self.ends[k - 1].is_none()) {

@@ -309,6 +309,32 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
         "Iran reiterated that the deal was dead and condemned the UAE.",
         &["iran oppose uae"],
     ),
+    // a meeting held, with where and when between it and its sides (a
+    // gap only after "held" or "took place": a wider one let a meeting
+    // that never happened through on dev_voa half B)
+    (
+        "Talks were held in Riyadh between the SAF and the RSF.",
+        &["rsf meet saf"],
+    ),
+    (
+        "Talks took place in Asmara between Ethiopia and Eritrea.",
+        &["eritrea meet ethiopia"],
+    ),
+    (
+        "Consultations were held last week between Chad and Sudan.",
+        &["chad meet sudan"],
+    ),
+    ("Talks were postponed in Doha between Iran and the UAE.", &[]),
+    // those who act for a body, "of" it, are it as a subject
+    (
+        "Representatives of Ethiopia and Eritrea met in Riyadh.",
+        &["eritrea meet ethiopia"],
+    ),
+    (
+        "Officials of Chad and Sudan held talks in Khartoum.",
+        &["chad meet sudan"],
+    ),
+    ("Delegations of the SAF and the RSF met in Jeddah.", &["rsf meet saf"]),
 ];
 
 #[test]
