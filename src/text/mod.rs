@@ -161,12 +161,48 @@ impl<'t> CharIndex<'t> {
 /// Words that end in a full stop without ending the sentence. Kept here and
 /// not in a data file because they are a property of English typography, not
 /// of any conflict or gazetteer.
-static ABBREVIATIONS: StaticWords = StaticWords::new(&[
+static ABBREVIATIONS: StaticWords = StaticWords::new(ABBREVIATION_LIST);
+
+const ABBREVIATION_LIST: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "brig", "cmdr", "cdr",
     "gov", "sen", "rep", "pres", "st", "sr", "jr", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "corp", "inc", "ltd", "co", "dept", "approx", "est", "fig", "mt", "ft", "hon", "rev",
     "amb", "excl", "incl", "u.s", "u.n", "u.k", "e.u", "u.s.a", "a.u",
-]);
+];
+
+/// Classes of bytes, for the loops of [`sentence_bounds`] and
+/// [`tokenize_ascii`] that read every byte of a document: one load instead
+/// of a chain of comparisons.
+const ALNUM: u8 = 1;
+/// A byte [`sentence_bounds`] stops at: a terminator, a newline, or the
+/// first byte of a character that may be one.
+const BOUND: u8 = 2;
+/// White space a token never holds.
+const SPACE: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] |= ALNUM;
+        }
+        if matches!(c, b'\n' | b'\r' | b'.' | b'!' | b'?' | 0xC2 | 0xD8 | 0xE2 | 0xE3) {
+            table[b] |= BOUND;
+        }
+        if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            table[b] |= SPACE;
+        }
+        b += 1;
+    }
+    table
+};
+
+#[inline]
+fn byte_is(b: u8, class: u8) -> bool {
+    BYTE_CLASS[usize::from(b)] & class != 0
+}
 
 /// Split `text` into sentences and tokens.
 ///
@@ -198,10 +234,21 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         let (start, end) = (s + lead, e - trail);
         chars_before += text[counted_to..start].chars().count();
         let char_start = chars_before;
-        let char_end = char_start + text[start..end].chars().count();
+        let sentence = &text[start..end];
+        let ascii = sentence.is_ascii();
+        let char_end = char_start
+            + if ascii {
+                sentence.len()
+            } else {
+                sentence.chars().count()
+            };
         chars_before = char_end;
         counted_to = end;
-        let (tokens, norm) = tokenize(text, start, end);
+        let (tokens, norm) = if ascii {
+            tokenize_ascii(text, start, end)
+        } else {
+            tokenize(text, start, end)
+        };
         if tokens.is_empty() {
             continue;
         }
@@ -235,17 +282,18 @@ fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     // Bytes, not chars: every character that matters is ASCII or starts
-    // with one of four lead bytes, so the rest of the text is skipped a
-    // byte at a time without decoding.
+    // with one of four lead bytes, so the rest of the text is skipped by
+    // the bytes' classes, without decoding.
     while i < n {
+        // the bytes that cannot end a sentence, skipped by their class
+        match bytes[i..].iter().position(|&b| byte_is(b, BOUND)) {
+            Some(p) => i += p,
+            None => break,
+        }
         let b = bytes[i];
         let (c, len) = match b {
             b'\n' | b'\r' | b'.' | b'!' | b'?' => (char::from(b), 1),
-            0xC2 | 0xD8 | 0xE2 | 0xE3 => char_at(i),
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => char_at(i),
         };
         let end = match c {
             '\n' | '\u{2029}' | '\u{85}' => i + len,
@@ -461,20 +509,51 @@ fn ends_with_abbreviation(piece: &str) -> bool {
     if first.is_uppercase() && chars.next().is_none() {
         return true;
     }
-    let lower = last.to_lowercase();
-    ABBREVIATIONS.contains(&lower)
+    if !last.is_ascii() {
+        return ABBREVIATIONS.contains(&last.to_lowercase());
+    }
+    // no copy on the heap: an ASCII word longer than every abbreviation is
+    // none, a shorter one is lower-cased on the stack
+    let mut lower = [0u8; LONGEST_ABBREVIATION];
+    let Some(lower) = lower.get_mut(..last.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(last.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| ABBREVIATIONS.contains(w))
 }
 
-/// Tokenise `text[start..end]` into tokens and the normal form.
+/// The length of the longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < ABBREVIATION_LIST.len() {
+        if ABBREVIATION_LIST[k].len() > longest {
+            longest = ABBREVIATION_LIST[k].len();
+        }
+        k += 1;
+    }
+    longest
+};
+
+/// Tokenise `text[start..end]` into tokens and the normal form (an ASCII
+/// piece goes to [`tokenize_ascii`], as [`segment`] sends it).
 fn tokenize(text: &str, start: usize, end: usize) -> (Vec<Token>, String) {
     let piece = &text[start..end];
-    let mut norm = String::with_capacity(piece.len() + 8);
-    norm.push(' ');
     let words: Vec<(usize, &str)> = if spaced_script(piece) {
         word_bounds(piece)
     } else {
         piece.split_word_bound_indices().collect()
     };
+    tokenize_pieces(text, start, end, &words)
+}
+
+/// [`tokenize`] of the word pieces `words` of `text[start..end]` (offsets
+/// in the piece), by the rules of the text's script.
+fn tokenize_pieces(text: &str, start: usize, end: usize, words: &[(usize, &str)]) -> (Vec<Token>, String) {
+    let piece = &text[start..end];
+    let mut norm = String::with_capacity(piece.len() + 8);
+    norm.push(' ');
     // about half the pieces are spaces
     let mut tokens: Vec<Token> = Vec::with_capacity(words.len() / 2 + 2);
     let mut i = 0;
@@ -558,6 +637,187 @@ fn tokenize(text: &str, start: usize, end: usize) -> (Vec<Token>, String) {
         }
     }
     (tokens, norm)
+}
+
+/// The end of the word that starts at `i` in `bytes[..end]` (an ASCII
+/// letter or digit there), as [`ascii_word_bounds`] draws it, and whether a
+/// full stop joined it ("U.S", "5.5").
+#[inline]
+fn ascii_word_end(bytes: &[u8], i: usize, end: usize) -> (usize, bool) {
+    let mut j = i + 1;
+    let mut dotted = false;
+    loop {
+        j += bytes[j..end]
+            .iter()
+            .position(|&b| !byte_is(b, ALNUM))
+            .unwrap_or(end - j);
+        if j + 1 >= end {
+            return (j, dotted);
+        }
+        let (prev, mid, next) = (bytes[j - 1], bytes[j], bytes[j + 1]);
+        let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+        let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+        let joins = match mid {
+            b'.' | b'\'' => letters || digits,
+            b':' => letters,
+            b',' | b';' => digits,
+            _ => false,
+        };
+        if !joins {
+            return (j, dotted);
+        }
+        dotted |= mid == b'.';
+        j += 2;
+    }
+}
+
+/// [`tokenize`] of an ASCII piece, in one pass over its bytes: the tokens
+/// [`tokenize_pieces`] makes of [`ascii_word_bounds`]'s pieces, without the
+/// pieces (most of a document is ASCII, and half the pieces are spaces).
+fn tokenize_ascii(text: &str, start: usize, end: usize) -> (Vec<Token>, String) {
+    let bytes = text.as_bytes();
+    let mut norm = String::with_capacity(end - start + 8);
+    norm.push(' ');
+    // news runs about six bytes to a token
+    let mut tokens: Vec<Token> = Vec::with_capacity((end - start) / 5 + 2);
+    let mut i = start;
+    while i < end {
+        let c = bytes[i];
+        if byte_is(c, SPACE) {
+            i += 1;
+            continue;
+        }
+        if byte_is(c, ALNUM) {
+            let (mut wend, mut dotted) = ascii_word_end(bytes, i, end);
+            // "U.S" then ".": the abbreviation's stop is glued back on
+            if wend < end && bytes[wend] == b'.' && (dotted || (wend == i + 1 && c.is_ascii_uppercase())) {
+                wend += 1;
+                dotted = true;
+            }
+            // "5 + 5": one number token
+            if c.is_ascii_digit()
+                && wend + 3 < end
+                && bytes[wend] == b' '
+                && bytes[wend + 1] == b'+'
+                && bytes[wend + 2] == b' '
+                && bytes[wend + 3].is_ascii_digit()
+            {
+                let (e4, _) = ascii_word_end(bytes, wend + 3, end);
+                if bytes[wend + 3..e4].iter().all(u8::is_ascii_digit) {
+                    wend = e4;
+                }
+            }
+            let surface = &bytes[i..wend];
+            // a trailing possessive split off: "Haftar's" -> "Haftar" "'s"
+            if surface.len() > 2
+                && surface[surface.len() - 2] == b'\''
+                && matches!(surface[surface.len() - 1], b's' | b'S')
+            {
+                push_ascii_token(&mut tokens, &mut norm, text, i, wend - 2, TokenKind::Word, dotted);
+                push_ascii_token(
+                    &mut tokens,
+                    &mut norm,
+                    text,
+                    wend - 2,
+                    wend,
+                    TokenKind::Possessive,
+                    false,
+                );
+            } else {
+                let kind = if c.is_ascii_digit() {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                push_ascii_token(&mut tokens, &mut norm, text, i, wend, kind, dotted);
+            }
+            i = wend;
+            continue;
+        }
+        let kind = match c {
+            b'-' | b'/' => {
+                // as in tokenize_pieces: a joiner only between two words
+                let abbreviation = tokens
+                    .last()
+                    .is_some_and(|t| t.end == i && t.kind == TokenKind::Word && text[t.start..t.end].ends_with('.'));
+                let prev_word =
+                    abbreviation || (i > 0 && text[..i].chars().next_back().is_some_and(char::is_alphanumeric));
+                let next_word = text[i + 1..].chars().next().is_some_and(char::is_alphanumeric);
+                if prev_word && next_word {
+                    TokenKind::Joiner
+                } else {
+                    TokenKind::Punct
+                }
+            }
+            b'\''
+                if tokens
+                    .last()
+                    .is_some_and(|t| t.end == i && text[t.start..t.end].ends_with(['s', 'S']))
+                    && !text[i + 1..].starts_with(|c: char| c.is_alphanumeric()) =>
+            {
+                TokenKind::Possessive
+            }
+            _ => TokenKind::Punct,
+        };
+        push_ascii_token(&mut tokens, &mut norm, text, i, i + 1, kind, false);
+        i += 1;
+    }
+    (tokens, norm)
+}
+
+/// [`push_token`] of an ASCII token; `dotted`: a word with a full stop
+/// inside or at its end.
+#[inline]
+fn push_ascii_token(
+    tokens: &mut Vec<Token>,
+    norm: &mut String,
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    dotted: bool,
+) {
+    use std::hash::BuildHasher;
+    let surface = &text[start..end];
+    let norm_start = norm.len();
+    let case = match kind {
+        TokenKind::Word | TokenKind::Number => {
+            if dotted {
+                norm.extend(
+                    surface
+                        .bytes()
+                        .filter(|&b| b != b'.')
+                        .map(|b| char::from(b.to_ascii_lowercase())),
+                );
+            } else {
+                norm.push_str(surface);
+                norm[norm_start..].make_ascii_lowercase();
+            }
+            ascii_word_case(surface.as_bytes())
+        }
+        TokenKind::Joiner => Case::Other,
+        TokenKind::Possessive => {
+            norm.push_str("'s");
+            ascii_case_of(surface.as_bytes())
+        }
+        TokenKind::Punct => {
+            norm.push_str(surface);
+            Case::Other
+        }
+    };
+    let norm_end = norm.len();
+    if kind != TokenKind::Joiner {
+        norm.push(' ');
+    }
+    tokens.push(Token {
+        start,
+        end,
+        norm_start,
+        norm_end,
+        kind,
+        case,
+        first_word_hash: rustc_hash::FxBuildHasher.hash_one(&norm[norm_start..norm_end]),
+    });
 }
 
 fn possessive_cut(word: &str) -> Option<usize> {
@@ -705,6 +965,32 @@ fn push_ascii_word(norm: &mut String, word: &str) -> Case {
     ascii_case_of(word.as_bytes())
 }
 
+/// [`ascii_case_of`] in one pass over the word: the first letter's case,
+/// then whether any lower- or upper-case letter follows.
+#[inline]
+fn ascii_word_case(word: &[u8]) -> Case {
+    let mut rest = word.iter();
+    let first_upper = loop {
+        match rest.next() {
+            None => return Case::Other,
+            Some(b) if b.is_ascii_uppercase() => break true,
+            Some(b) if b.is_ascii_lowercase() => break false,
+            Some(_) => {}
+        }
+    };
+    let (mut lower_after, mut upper_after) = (false, false);
+    for b in rest {
+        lower_after |= b.is_ascii_lowercase();
+        upper_after |= b.is_ascii_uppercase();
+    }
+    match (first_upper, lower_after, upper_after) {
+        (false, _, false) => Case::Lower,
+        (true, false, _) => Case::Upper,
+        (true, true, false) => Case::Title,
+        _ => Case::Other,
+    }
+}
+
 /// [`case_of`] for ASCII, by bytes: most words of news in Latin script.
 fn ascii_case_of(word: &[u8]) -> Case {
     let Some(at) = word.iter().position(u8::is_ascii_alphabetic) else {
@@ -835,6 +1121,67 @@ mod tests {
     }
 
     #[test]
+    fn ascii_tokens_are_those_of_the_pieces() {
+        let sentences = [
+            "The U.S.-backed government and the U.N.-brokered truce held.",
+            "Haftar's forces, backed by the U.S. and Egypt, advanced on Tripoli's outskirts.",
+            "Then Mr. Smith said: \"No!\" (He left.) Gen. J. R. Allen's men - and the Kurds' allies - moved.",
+            "a return to the 5 + 5 negotiations, 5 +5 talks, 5+ 5, 10 + 20's, 7 + 8.5 and 3  + 4",
+            "It's 10:30; 1,000 troops, 5.5 km, 2019/2020, 1990's wars and the '90s, rock 'n' roll",
+            "Al-Wefaq/Al-Islah -- a pro-Russian, anti-U.S. bloc -and- a U.K./EU deal, e.g. this; i.e. that",
+            "\tLine one\r\nline two\nline three\u{0B}four\u{0C}five  six   seven\x01\x1f eight",
+            "US-backed, U.S-made, A.-B. talks, F.B.I.'s chief, the ISIS's claim, M23-led, G5-Sahel",
+            "Kurds' and Syrians' and bosses' -'s 's ' s' x'y it'S O'Neil's d'Ivoire",
+            "- leading dash, trailing dash -, slash / alone, a-, -b, U.S.- and U.S.-",
+        ];
+        for t in sentences {
+            let pieces = ascii_word_bounds(t);
+            assert_eq!(
+                tokenize_ascii(t, 0, t.len()),
+                tokenize_pieces(t, 0, t.len(), &pieces),
+                "{t}"
+            );
+            // every piece of it, with what stands outside it in the text
+            for (a, b) in [(1, t.len()), (0, t.len() - 1), (2, t.len() - 2), (t.len() / 2, t.len())] {
+                let (a, b) = (a.min(b), b);
+                let pieces = ascii_word_bounds(&t[a..b]);
+                assert_eq!(
+                    tokenize_ascii(t, a, b),
+                    tokenize_pieces(t, a, b, &pieces),
+                    "{t} [{a}..{b}]"
+                );
+            }
+        }
+        // an ASCII sentence beside non-ASCII text
+        let t = "Çavuşoğlu spoke. U.S.-backed forces moved-é";
+        let a = t.find("U.S.").unwrap();
+        let b = t.len() - "é".len();
+        let pieces = ascii_word_bounds(&t[a..b]);
+        assert_eq!(tokenize_ascii(t, a, b), tokenize_pieces(t, a, b, &pieces));
+        let s = &segment("the U.S.-backed government")[0];
+        assert_eq!(s.tokens[2].kind, TokenKind::Joiner);
+        assert_eq!(s.norm, " the us backed government ");
+    }
+
+    #[test]
+    fn abbreviations_are_no_longer_than_the_longest() {
+        assert_eq!(LONGEST_ABBREVIATION, "approx".len());
+        for (piece, ends) in [
+            ("met U.S. ", true),
+            ("met Approx. ", true),
+            ("met APPROX. ", true),
+            ("met Approxx. ", false),
+            ("met Brig. ", true),
+            ("met J. ", true),
+            ("met Lavrov. ", false),
+            ("met Ünal. ", false),
+            ("met x. ", false),
+        ] {
+            assert_eq!(ends_with_abbreviation(piece), ends, "{piece}");
+        }
+    }
+
+    #[test]
     fn case_classes() {
         assert_eq!(case_of("US"), Case::Upper);
         assert_eq!(case_of("us"), Case::Lower);
@@ -861,6 +1208,7 @@ mod tests {
             "eBay",
         ] {
             assert_eq!(ascii_case_of(w.as_bytes()), unicode_case_of(w), "{w:?}");
+            assert_eq!(ascii_word_case(w.as_bytes()), unicode_case_of(w), "{w:?}");
             let mut norm = String::new();
             assert_eq!(push_ascii_word(&mut norm, w), unicode_case_of(w), "{w:?}");
             assert_eq!(norm, super::normalize::normalize_word(w), "{w:?}");
