@@ -127,11 +127,130 @@ impl Linker {
         here: &[ActorId],
     ) -> Option<Mention> {
         let norms: Vec<&str> = run.iter().map(|&i| s.tokens[i].norm(s)).collect();
+        let spellings = self.cached_run_spellings(&norms);
         // titles alone ("President") name nobody
-        if norms.iter().all(|w| self.titles.contains(w)) {
+        if spellings.titles_only {
             return None;
         }
+        // no word of the run can be part of any alias: nothing to do
+        if spellings.hopeless && (run.len() > 1 || state.surnames.is_empty()) {
+            return None;
+        }
+        // (actor, start in run, length, exact words)
+        let mut best: Option<(ActorId, usize, usize, usize)> = None;
+        for &RunSpelling {
+            actor,
+            start,
+            len,
+            exact,
+            same_keys,
+        } in &spellings.fits
+        {
+            // the same transliteration key for every word ("Hemetti" /
+            // "Hemeti", "Kadirov" / "Kadyrov") differs only in letters
+            // renderings swap: evidence enough on its own
+            // (for a shipped actor of one country's conflict, in a story
+            // that names the country: "Siyala" of Mauritania is no
+            // Libyan Siala)
+            let same_keys = same_keys && self.spelling_in_scope(actor, &state.seen, here);
+            let evidence = exact > 0 || same_keys || state.seen.contains(&actor) || here.contains(&actor);
+            if !evidence {
+                continue;
+            }
+            // (a tie goes to the later layer's actor: the user's word)
+            let layer = self.gazetteer.actor(actor).layer;
+            let better = match best {
+                None => true,
+                Some((b, _, bl, be)) => (len, exact, layer) > (bl, be, self.gazetteer.actor(b).layer),
+            };
+            if better {
+                best = Some((actor, start, len, exact));
+            }
+        }
+        let first_key = &*spellings.first_key;
+        // one sense per document: a lone surname of a person named in full
+        if best.is_none() && run.len() == 1 {
+            if let Some(&actor) = state.surnames.get(first_key) {
+                best = Some((actor, 0, 1, 0));
+            } else if first_key.len() >= variant::MIN_KEY_LEN {
+                for (k, &actor) in &state.surnames {
+                    if variant::keys_are_variants(k, first_key) {
+                        best = Some((actor, 0, 1, 0));
+                        break;
+                    }
+                }
+            }
+        }
+        let (actor, start, len, exact) = best?;
+        let first = run[start];
+        let last = run[start + len - 1];
+        Some(Mention {
+            sentence: s.index,
+            first_token: first,
+            end_token: last + 1,
+            start: s.tokens[first].start,
+            end: s.tokens[last].end,
+            actor,
+            how: LinkHow::Variant,
+            score: 0.6 + 0.3 * exact as f32 / len as f32,
+            inner: Vec::new(),
+        })
+    }
+
+    /// [`Linker::run_spellings`], from a per-thread cache: the same runs
+    /// of words ("Tuesday", "Reuters", a name no alias holds) come back in
+    /// story after story, and each costs a lookup of every word's
+    /// candidate spellings.
+    fn cached_run_spellings(&self, norms: &[&str]) -> std::rc::Rc<RunSpellings> {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        /// Runs kept before the cache starts over, so memory stays bounded.
+        const MAX_ENTRIES: usize = 50_000;
+        type Cache = (u64, rustc_hash::FxHashMap<Box<str>, Rc<RunSpellings>>);
+        thread_local! {
+            static CACHE: RefCell<Cache> = RefCell::new(Default::default());
+        }
+        // each word with its length before it: no two runs share a key
+        let mut words = String::with_capacity(norms.iter().map(|w| w.len() + 4).sum());
+        for w in norms {
+            use std::fmt::Write;
+            let _ = write!(words, "{}:{w}", w.len());
+        }
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            // the answers are this linker's: another's start afresh
+            if c.0 != self.id {
+                c.1.clear();
+                c.0 = self.id;
+            }
+            if let Some(sp) = c.1.get(words.as_str()) {
+                return Rc::clone(sp);
+            }
+            if c.1.len() >= MAX_ENTRIES {
+                c.1.clear();
+            }
+            let sp = Rc::new(self.run_spellings(norms));
+            c.1.insert(Box::from(words), Rc::clone(&sp));
+            sp
+        })
+    }
+
+    /// What a run of words may spell, as far as its words alone tell:
+    /// the aliases they fit, in the order [`Linker::variant_in_run`] weighs
+    /// them, with the document's evidence still to be asked.
+    fn run_spellings(&self, norms: &[&str]) -> RunSpellings {
+        let mut out = RunSpellings {
+            titles_only: false,
+            hopeless: true,
+            fits: Vec::new(),
+            first_key: std::rc::Rc::from(""),
+        };
+        if norms.iter().all(|w| self.titles.contains(w)) {
+            out.titles_only = true;
+            return out;
+        }
         let keys: Vec<std::rc::Rc<str>> = norms.iter().map(|w| variant::cached_key(w)).collect();
+        out.first_key = std::rc::Rc::clone(&keys[0]);
         // the alias words each word of the run may spell
         let mut skeleton = String::new();
         let cands_at: Vec<Option<&Vec<(usize, usize)>>> = keys
@@ -142,13 +261,7 @@ impl Linker {
                     .flatten()
             })
             .collect();
-        // no word of the run can be part of any alias: nothing to do
-        let hopeless = cands_at.iter().all(Option::is_none);
-        if hopeless && (run.len() > 1 || state.surnames.is_empty()) {
-            return None;
-        }
-        // (actor, start in run, length, exact words)
-        let mut best: Option<(ActorId, usize, usize, usize)> = None;
+        out.hopeless = cands_at.iter().all(Option::is_none);
         for (p, cands) in cands_at.iter().enumerate() {
             let Some(cands) = *cands else {
                 continue;
@@ -157,7 +270,7 @@ impl Linker {
                 let alias = &self.variant_aliases[ai];
                 let Some(start) = p.checked_sub(q) else { continue };
                 let len = alias.words.len();
-                if start + len > run.len() {
+                if start + len > norms.len() {
                     continue;
                 }
                 let mut exact = 0;
@@ -194,58 +307,46 @@ impl Linker {
                 if !left_ok || !right_ok {
                     continue;
                 }
-                // the same transliteration key for every word ("Hemetti" /
-                // "Hemeti", "Kadirov" / "Kadyrov") differs only in letters
-                // renderings swap: evidence enough on its own
-                // (for a shipped actor of one country's conflict, in a story
-                // that names the country: "Siyala" of Mauritania is no
-                // Libyan Siala)
                 let same_keys = (0..len).all(|j| alias.keys[j] == *keys[start + j])
-                    && alias.keys.iter().map(String::len).sum::<usize>() > variant::MIN_KEY_LEN
-                    && self.spelling_in_scope(alias.actor, &state.seen, here);
-                let len = run.len() - start;
-                let evidence =
-                    exact > 0 || same_keys || state.seen.contains(&alias.actor) || here.contains(&alias.actor);
-                if !evidence {
-                    continue;
-                }
-                // (a tie goes to the later layer's actor: the user's word)
-                let layer = self.gazetteer.actor(alias.actor).layer;
-                let better = match best {
-                    None => true,
-                    Some((b, _, bl, be)) => (len, exact, layer) > (bl, be, self.gazetteer.actor(b).layer),
-                };
-                if better {
-                    best = Some((alias.actor, start, len, exact));
-                }
+                    && alias.keys.iter().map(String::len).sum::<usize>() > variant::MIN_KEY_LEN;
+                out.fits.push(RunSpelling {
+                    actor: alias.actor,
+                    start,
+                    len: norms.len() - start,
+                    exact,
+                    same_keys,
+                });
             }
         }
-        // one sense per document: a lone surname of a person named in full
-        if best.is_none() && run.len() == 1 {
-            if let Some(&actor) = state.surnames.get(&*keys[0]) {
-                best = Some((actor, 0, 1, 0));
-            } else if keys[0].len() >= variant::MIN_KEY_LEN {
-                for (k, &actor) in &state.surnames {
-                    if variant::keys_are_variants(k, &keys[0]) {
-                        best = Some((actor, 0, 1, 0));
-                        break;
-                    }
-                }
-            }
-        }
-        let (actor, start, len, exact) = best?;
-        let first = run[start];
-        let last = run[start + len - 1];
-        Some(Mention {
-            sentence: s.index,
-            first_token: first,
-            end_token: last + 1,
-            start: s.tokens[first].start,
-            end: s.tokens[last].end,
-            actor,
-            how: LinkHow::Variant,
-            score: 0.6 + 0.3 * exact as f32 / len as f32,
-            inner: Vec::new(),
-        })
+        out
     }
+}
+
+/// What a run of capitalised words may spell, by its words alone (see
+/// [`Linker::run_spellings`]).
+#[derive(Debug)]
+pub(super) struct RunSpellings {
+    /// Every word is a title ("President"): the run names nobody.
+    titles_only: bool,
+    /// No word of the run can be part of any alias.
+    hopeless: bool,
+    /// The aliases the run fits, in the order they are weighed.
+    fits: Vec<RunSpelling>,
+    /// The transliteration key of the run's first word.
+    first_key: std::rc::Rc<str>,
+}
+
+/// An alias a run fits.
+#[derive(Debug, Clone, Copy)]
+struct RunSpelling {
+    actor: ActorId,
+    /// Where the alias starts in the run.
+    start: usize,
+    /// The run's words from there on.
+    len: usize,
+    /// The alias words spelled exactly.
+    exact: usize,
+    /// Every word has the alias word's key, and the keys are long enough
+    /// to tell (the actor's scope still to be asked).
+    same_keys: bool,
 }

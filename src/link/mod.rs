@@ -272,6 +272,9 @@ struct Entry {
 
 /// Links mentions in sentences to actors of a gazetteer.
 pub struct Linker {
+    /// A number no other linker of the process has: what a per-thread
+    /// cache of this linker's answers is known by (see `fuzzy`).
+    id: u64,
     gazetteer: Gazetteer,
     /// The normal forms of every alias, metonym, demonym and title,
     /// space-framed (`" w1 w2 "`), each once.
@@ -586,7 +589,9 @@ impl Linker {
             )
         };
         let found = found::FoundCues::new(&gazetteer);
+        static LINKERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Linker {
+            id: LINKERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             offices: office::Offices::new(&gazetteer),
             gazetteer,
             patterns,

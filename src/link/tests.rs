@@ -793,3 +793,33 @@ fn a_demonym_before_a_noun_of_what_a_state_does_is_the_state_acting() {
     // a demonym before any other noun names no one
     assert_eq!(ids(&l, "The Sudanese capital was calm."), Vec::<String>::new());
 }
+
+#[test]
+fn what_a_run_may_spell_is_each_linkers_own() {
+    // the runs' spellings are cached per thread: two linkers of other
+    // gazetteers asked in turn on one thread give each its own answer,
+    // the second time as the first
+    let (shipped_like, users) = (linker(), users_linker());
+    let texts = ["Antony Blinkin landed.", "President Alassane Watara spoke."];
+    let first: Vec<_> = [&shipped_like, &users]
+        .iter()
+        .flat_map(|l| texts.iter().map(|t| links(l, t, None)))
+        .collect();
+    assert_eq!(
+        first[0],
+        vec![("Antony Blinkin".into(), "antony_blinken".into(), LinkHow::Variant)]
+    );
+    assert_eq!(
+        first[3],
+        vec![("Alassane Watara".into(), "alassane_ouattara".into(), LinkHow::Variant)]
+    );
+    assert!(first[1].iter().all(|x| x.1 != "alassane_ouattara"));
+    assert!(first[2].is_empty());
+    for _ in 0..2 {
+        let again: Vec<_> = [&shipped_like, &users]
+            .iter()
+            .flat_map(|l| texts.iter().map(|t| links(l, t, None)))
+            .collect();
+        assert_eq!(again, first);
+    }
+}
