@@ -179,6 +179,10 @@ const ALNUM: u8 = 1;
 const BOUND: u8 = 2;
 /// White space a token never holds.
 const SPACE: u8 = 4;
+/// An upper-case ASCII letter.
+const UPPER: u8 = 8;
+/// A lower-case ASCII letter.
+const LOWER: u8 = 16;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -193,6 +197,12 @@ static BYTE_CLASS: [u8; 256] = {
         }
         if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
             table[b] |= SPACE;
+        }
+        if c.is_ascii_uppercase() {
+            table[b] |= UPPER;
+        }
+        if c.is_ascii_lowercase() {
+            table[b] |= LOWER;
         }
         b += 1;
     }
@@ -212,8 +222,9 @@ fn byte_is(b: u8, class: u8) -> bool {
 pub fn segment(text: &str) -> Vec<Sentence> {
     // 1. UAX #29 sentence bounds, merged where an abbreviation or an
     //    initial ends the piece (the rules break after "U.S. President").
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    for (start, end) in sentence_bounds(text) {
+    let bounds = sentence_bounds(text);
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(bounds.len());
+    for (start, end) in bounds {
         match spans.last_mut() {
             Some(last) if ends_with_abbreviation(&text[last.0..last.1]) => last.1 = end,
             _ => spans.push((start, end)),
@@ -278,7 +289,8 @@ fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
         let c = text[i..].chars().next().unwrap_or(' ');
         (c, c.len_utf8())
     };
-    let mut out = Vec::new();
+    // news runs about a hundred bytes to a sentence
+    let mut out = Vec::with_capacity(n / 64 + 1);
     let mut start = 0;
     let mut i = 0;
     // Bytes, not chars: every character that matters is ASCII or starts
@@ -678,8 +690,8 @@ fn tokenize_ascii(text: &str, start: usize, end: usize) -> (Vec<Token>, String) 
     let bytes = text.as_bytes();
     let mut norm = String::with_capacity(end - start + 8);
     norm.push(' ');
-    // news runs about six bytes to a token
-    let mut tokens: Vec<Token> = Vec::with_capacity((end - start) / 5 + 2);
+    // news runs about five bytes to a token
+    let mut tokens: Vec<Token> = Vec::with_capacity((end - start) / 4 + 2);
     let mut i = start;
     while i < end {
         let c = bytes[i];
@@ -789,11 +801,16 @@ fn push_ascii_token(
                         .filter(|&b| b != b'.')
                         .map(|b| char::from(b.to_ascii_lowercase())),
                 );
+                ascii_word_case(surface.as_bytes())
             } else {
                 norm.push_str(surface);
-                norm[norm_start..].make_ascii_lowercase();
+                let case = ascii_word_case(surface.as_bytes());
+                // a word of lower case has no capital to fold
+                if case != Case::Lower {
+                    norm[norm_start..].make_ascii_lowercase();
+                }
+                case
             }
-            ascii_word_case(surface.as_bytes())
         }
         TokenKind::Joiner => Case::Other,
         TokenKind::Possessive => {
@@ -971,18 +988,16 @@ fn push_ascii_word(norm: &mut String, word: &str) -> Case {
 fn ascii_word_case(word: &[u8]) -> Case {
     let mut rest = word.iter();
     let first_upper = loop {
-        match rest.next() {
-            None => return Case::Other,
-            Some(b) if b.is_ascii_uppercase() => break true,
-            Some(b) if b.is_ascii_lowercase() => break false,
-            Some(_) => {}
+        let Some(&b) = rest.next() else {
+            return Case::Other;
+        };
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & (UPPER | LOWER) != 0 {
+            break class & UPPER != 0;
         }
     };
-    let (mut lower_after, mut upper_after) = (false, false);
-    for b in rest {
-        lower_after |= b.is_ascii_lowercase();
-        upper_after |= b.is_ascii_uppercase();
-    }
+    let after = rest.fold(0, |seen, &b| seen | BYTE_CLASS[usize::from(b)]);
+    let (lower_after, upper_after) = (after & LOWER != 0, after & UPPER != 0);
     match (first_upper, lower_after, upper_after) {
         (false, _, false) => Case::Lower,
         (true, false, _) => Case::Upper,
