@@ -838,8 +838,10 @@ fn elliptic_heads<'a>(
 }
 
 /// The normal forms of `tokens` (joiners left out), joined by spaces.
-fn joined_words<'a>(s: &Sentence, tokens: impl Iterator<Item = &'a crate::text::Token>) -> String {
-    let mut out = String::new();
+fn joined_words<'a>(s: &Sentence, tokens: impl Iterator<Item = &'a crate::text::Token> + Clone) -> String {
+    // sized first: one allocation, not one per doubling
+    let len: usize = tokens.clone().map(|t| t.norm_end - t.norm_start + 1).sum();
+    let mut out = String::with_capacity(len);
     for t in tokens.filter(|t| t.norm_end > t.norm_start) {
         if !out.is_empty() {
             out.push(' ');
