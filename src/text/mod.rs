@@ -1001,7 +1001,7 @@ fn ascii_word_case(word: &[u8]) -> Case {
     match (first_upper, lower_after, upper_after) {
         (false, _, false) => Case::Lower,
         (true, false, _) => Case::Upper,
-        (true, true, false) => Case::Title,
+        (true, true, _) => Case::Title,
         _ => Case::Other,
     }
 }
