@@ -15,8 +15,11 @@
 //! text is normalised once per sentence and never per pattern; each token
 //! also carries the hash of its form, so no lookup hashes a word twice.
 
+mod ascii;
 mod normalize;
 mod words;
+
+use ascii::{ascii_case_of, ascii_word_bounds, byte_is, push_ascii_word, tokenize_ascii, BOUND};
 
 pub use normalize::{normalize_word, push_normalized};
 pub use words::{HashBits, StaticWords, TokenWords, WordSet, CALENDAR_WORDS};
@@ -169,50 +172,6 @@ const ABBREVIATION_LIST: &[&str] = &[
     "sept", "oct", "nov", "dec", "corp", "inc", "ltd", "co", "dept", "approx", "est", "fig", "mt", "ft", "hon", "rev",
     "amb", "excl", "incl", "u.s", "u.n", "u.k", "e.u", "u.s.a", "a.u",
 ];
-
-/// Classes of bytes, for the loops of [`sentence_bounds`] and
-/// [`tokenize_ascii`] that read every byte of a document: one load instead
-/// of a chain of comparisons.
-const ALNUM: u8 = 1;
-/// A byte [`sentence_bounds`] stops at: a terminator, a newline, or the
-/// first byte of a character that may be one.
-const BOUND: u8 = 2;
-/// White space a token never holds.
-const SPACE: u8 = 4;
-/// An upper-case ASCII letter.
-const UPPER: u8 = 8;
-/// A lower-case ASCII letter.
-const LOWER: u8 = 16;
-
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            table[b] |= ALNUM;
-        }
-        if matches!(c, b'\n' | b'\r' | b'.' | b'!' | b'?' | 0xC2 | 0xD8 | 0xE2 | 0xE3) {
-            table[b] |= BOUND;
-        }
-        if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
-            table[b] |= SPACE;
-        }
-        if c.is_ascii_uppercase() {
-            table[b] |= UPPER;
-        }
-        if c.is_ascii_lowercase() {
-            table[b] |= LOWER;
-        }
-        b += 1;
-    }
-    table
-};
-
-#[inline]
-fn byte_is(b: u8, class: u8) -> bool {
-    BYTE_CLASS[usize::from(b)] & class != 0
-}
 
 /// Split `text` into sentences and tokens.
 ///
@@ -453,52 +412,6 @@ fn word_bounds(piece: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// [`word_bounds`] for ASCII text, on bytes.
-fn ascii_word_bounds(piece: &str) -> Vec<(usize, &str)> {
-    let b = piece.as_bytes();
-    let n = b.len();
-    // news runs about five bytes to a word and its space
-    let mut out = Vec::with_capacity(n / 3 + 4);
-    let mut i = 0;
-    while i < n {
-        let c = b[i];
-        let mut j = i + 1;
-        if c == b'\r' && b.get(j) == Some(&b'\n') {
-            j += 1;
-        } else if matches!(c, b'\n' | b'\r' | 0x0B | 0x0C) {
-        } else if c.is_ascii_whitespace() || c == b' ' {
-            while j < n && (b[j] == b' ' || b[j] == b'\t') {
-                j += 1;
-            }
-        } else if c.is_ascii_alphanumeric() {
-            loop {
-                while j < n && b[j].is_ascii_alphanumeric() {
-                    j += 1;
-                }
-                let (Some(&mid), Some(&next)) = (b.get(j), b.get(j + 1)) else {
-                    break;
-                };
-                let prev = b[j - 1];
-                let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
-                let digits = prev.is_ascii_digit() && next.is_ascii_digit();
-                let joins = match mid {
-                    b'.' | b'\'' => letters || digits,
-                    b':' => letters,
-                    b',' | b';' => digits,
-                    _ => false,
-                };
-                if !joins {
-                    break;
-                }
-                j += 2;
-            }
-        }
-        out.push((i, &piece[i..j]));
-        i = j;
-    }
-    out
-}
-
 fn ends_with_abbreviation(piece: &str) -> bool {
     let trimmed = piece.trim_end();
     let Some(body) = trimmed.strip_suffix('.') else {
@@ -651,192 +564,6 @@ fn tokenize_pieces(text: &str, start: usize, end: usize, words: &[(usize, &str)]
     (tokens, norm)
 }
 
-/// The end of the word that starts at `i` in `bytes[..end]` (an ASCII
-/// letter or digit there), as [`ascii_word_bounds`] draws it, and whether a
-/// full stop joined it ("U.S", "5.5").
-#[inline]
-fn ascii_word_end(bytes: &[u8], i: usize, end: usize) -> (usize, bool) {
-    let mut j = i + 1;
-    let mut dotted = false;
-    loop {
-        j += bytes[j..end]
-            .iter()
-            .position(|&b| !byte_is(b, ALNUM))
-            .unwrap_or(end - j);
-        if j + 1 >= end {
-            return (j, dotted);
-        }
-        let (prev, mid, next) = (bytes[j - 1], bytes[j], bytes[j + 1]);
-        let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
-        let digits = prev.is_ascii_digit() && next.is_ascii_digit();
-        let joins = match mid {
-            b'.' | b'\'' => letters || digits,
-            b':' => letters,
-            b',' | b';' => digits,
-            _ => false,
-        };
-        if !joins {
-            return (j, dotted);
-        }
-        dotted |= mid == b'.';
-        j += 2;
-    }
-}
-
-/// [`tokenize`] of an ASCII piece, in one pass over its bytes: the tokens
-/// [`tokenize_pieces`] makes of [`ascii_word_bounds`]'s pieces, without the
-/// pieces (most of a document is ASCII, and half the pieces are spaces).
-fn tokenize_ascii(text: &str, start: usize, end: usize) -> (Vec<Token>, String) {
-    let bytes = text.as_bytes();
-    let mut norm = String::with_capacity(end - start + 8);
-    norm.push(' ');
-    // news runs about five bytes to a token
-    let mut tokens: Vec<Token> = Vec::with_capacity((end - start) / 4 + 2);
-    let mut i = start;
-    while i < end {
-        let c = bytes[i];
-        if byte_is(c, SPACE) {
-            i += 1;
-            continue;
-        }
-        if byte_is(c, ALNUM) {
-            let (mut wend, mut dotted) = ascii_word_end(bytes, i, end);
-            // "U.S" then ".": the abbreviation's stop is glued back on
-            if wend < end && bytes[wend] == b'.' && (dotted || (wend == i + 1 && c.is_ascii_uppercase())) {
-                wend += 1;
-                dotted = true;
-            }
-            // "5 + 5": one number token
-            if c.is_ascii_digit()
-                && wend + 3 < end
-                && bytes[wend] == b' '
-                && bytes[wend + 1] == b'+'
-                && bytes[wend + 2] == b' '
-                && bytes[wend + 3].is_ascii_digit()
-            {
-                let (e4, _) = ascii_word_end(bytes, wend + 3, end);
-                if bytes[wend + 3..e4].iter().all(u8::is_ascii_digit) {
-                    wend = e4;
-                }
-            }
-            let surface = &bytes[i..wend];
-            // a trailing possessive split off: "Haftar's" -> "Haftar" "'s"
-            if surface.len() > 2
-                && surface[surface.len() - 2] == b'\''
-                && matches!(surface[surface.len() - 1], b's' | b'S')
-            {
-                push_ascii_token(&mut tokens, &mut norm, text, i, wend - 2, TokenKind::Word, dotted);
-                push_ascii_token(
-                    &mut tokens,
-                    &mut norm,
-                    text,
-                    wend - 2,
-                    wend,
-                    TokenKind::Possessive,
-                    false,
-                );
-            } else {
-                let kind = if c.is_ascii_digit() {
-                    TokenKind::Number
-                } else {
-                    TokenKind::Word
-                };
-                push_ascii_token(&mut tokens, &mut norm, text, i, wend, kind, dotted);
-            }
-            i = wend;
-            continue;
-        }
-        let kind = match c {
-            b'-' | b'/' => {
-                // as in tokenize_pieces: a joiner only between two words
-                let abbreviation = tokens
-                    .last()
-                    .is_some_and(|t| t.end == i && t.kind == TokenKind::Word && text[t.start..t.end].ends_with('.'));
-                let prev_word =
-                    abbreviation || (i > 0 && text[..i].chars().next_back().is_some_and(char::is_alphanumeric));
-                let next_word = text[i + 1..].chars().next().is_some_and(char::is_alphanumeric);
-                if prev_word && next_word {
-                    TokenKind::Joiner
-                } else {
-                    TokenKind::Punct
-                }
-            }
-            b'\''
-                if tokens
-                    .last()
-                    .is_some_and(|t| t.end == i && text[t.start..t.end].ends_with(['s', 'S']))
-                    && !text[i + 1..].starts_with(|c: char| c.is_alphanumeric()) =>
-            {
-                TokenKind::Possessive
-            }
-            _ => TokenKind::Punct,
-        };
-        push_ascii_token(&mut tokens, &mut norm, text, i, i + 1, kind, false);
-        i += 1;
-    }
-    (tokens, norm)
-}
-
-/// [`push_token`] of an ASCII token; `dotted`: a word with a full stop
-/// inside or at its end.
-#[inline]
-fn push_ascii_token(
-    tokens: &mut Vec<Token>,
-    norm: &mut String,
-    text: &str,
-    start: usize,
-    end: usize,
-    kind: TokenKind,
-    dotted: bool,
-) {
-    use std::hash::BuildHasher;
-    let surface = &text[start..end];
-    let norm_start = norm.len();
-    let case = match kind {
-        TokenKind::Word | TokenKind::Number => {
-            if dotted {
-                norm.extend(
-                    surface
-                        .bytes()
-                        .filter(|&b| b != b'.')
-                        .map(|b| char::from(b.to_ascii_lowercase())),
-                );
-                ascii_word_case(surface.as_bytes())
-            } else {
-                norm.push_str(surface);
-                let case = ascii_word_case(surface.as_bytes());
-                // a word of lower case has no capital to fold
-                if case != Case::Lower {
-                    norm[norm_start..].make_ascii_lowercase();
-                }
-                case
-            }
-        }
-        TokenKind::Joiner => Case::Other,
-        TokenKind::Possessive => {
-            norm.push_str("'s");
-            ascii_case_of(surface.as_bytes())
-        }
-        TokenKind::Punct => {
-            norm.push_str(surface);
-            Case::Other
-        }
-    };
-    let norm_end = norm.len();
-    if kind != TokenKind::Joiner {
-        norm.push(' ');
-    }
-    tokens.push(Token {
-        start,
-        end,
-        norm_start,
-        norm_end,
-        kind,
-        case,
-        first_word_hash: rustc_hash::FxBuildHasher.hash_one(&norm[norm_start..norm_end]),
-    });
-}
-
 fn possessive_cut(word: &str) -> Option<usize> {
     if !word.ends_with(['s', 'S']) {
         return None;
@@ -968,63 +695,9 @@ pub fn normalize_phrase(phrase: &str) -> (String, usize) {
     (out, n)
 }
 
-/// Append the normal form of an ASCII word (lower case, dots dropped, as
-/// [`push_normalized`] does) and return its [`case_of`]: a copy and two
-/// tight loops, no decoding.
-fn push_ascii_word(norm: &mut String, word: &str) -> Case {
-    let start = norm.len();
-    if word.contains('.') {
-        norm.extend(word.chars().filter(|&c| c != '.'));
-    } else {
-        norm.push_str(word);
-    }
-    norm[start..].make_ascii_lowercase();
-    ascii_case_of(word.as_bytes())
-}
-
-/// [`ascii_case_of`] in one pass over the word: the first letter's case,
-/// then whether any lower- or upper-case letter follows.
-#[inline]
-fn ascii_word_case(word: &[u8]) -> Case {
-    let mut rest = word.iter();
-    let first_upper = loop {
-        let Some(&b) = rest.next() else {
-            return Case::Other;
-        };
-        let class = BYTE_CLASS[usize::from(b)];
-        if class & (UPPER | LOWER) != 0 {
-            break class & UPPER != 0;
-        }
-    };
-    let after = rest.fold(0, |seen, &b| seen | BYTE_CLASS[usize::from(b)]);
-    let (lower_after, upper_after) = (after & LOWER != 0, after & UPPER != 0);
-    match (first_upper, lower_after, upper_after) {
-        (false, _, false) => Case::Lower,
-        (true, false, _) => Case::Upper,
-        (true, true, _) => Case::Title,
-        _ => Case::Other,
-    }
-}
-
-/// [`case_of`] for ASCII, by bytes: most words of news in Latin script.
-fn ascii_case_of(word: &[u8]) -> Case {
-    let Some(at) = word.iter().position(u8::is_ascii_alphabetic) else {
-        return Case::Other;
-    };
-    let first_upper = word[at].is_ascii_uppercase();
-    let rest = &word[at + 1..];
-    let any_lower = !first_upper || rest.iter().any(u8::is_ascii_lowercase);
-    let any_upper_after = rest.iter().any(u8::is_ascii_uppercase);
-    match (first_upper, any_lower, any_upper_after) {
-        (false, _, false) => Case::Lower,
-        (true, false, _) => Case::Upper,
-        (true, true, _) => Case::Title,
-        _ => Case::Other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::ascii::ascii_word_case;
     use super::*;
 
     fn sentence_texts(text: &str) -> Vec<&str> {
