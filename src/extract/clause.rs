@@ -10,38 +10,6 @@ use crate::text::{Case, Sentence, StaticWords, TokenKind};
 
 /// Words that end a clause for the subject search. Grammar of English, not
 /// of any conflict, so kept here.
-/// The most tokens a dateline spans ("ADDIS ABABA, Ethiopia (Reuters) -").
-const MAX_DATELINE: usize = 12;
-
-/// One past the dateline a wire story opens with ("GOMA, DR Congo (AFP) -",
-/// "TRIPOLI, Libya (AP) —"), or 0: a capitalised word in capitals, then
-/// only capitalised words and punctuation up to a dash. What a dateline
-/// names is where the story was filed, never a subject of the clause
-/// after it.
-pub(super) fn dateline_end(s: &Sentence) -> usize {
-    let first = match s.tokens.first() {
-        Some(t) => t,
-        None => return 0,
-    };
-    if first.kind != TokenKind::Word || first.case != Case::Upper || first.end - first.start < 3 {
-        return 0;
-    }
-    for (k, t) in s.tokens.iter().enumerate().take(MAX_DATELINE).skip(1) {
-        match t.kind {
-            // a dash with a space before it; a hyphen is glued to its word
-            TokenKind::Joiner | TokenKind::Punct
-                if s.tokens[k - 1].end < t.start && matches!(t.norm(s), "-" | "--" | "\u{2013}" | "\u{2014}") =>
-            {
-                return k + 1
-            }
-            TokenKind::Punct | TokenKind::Joiner | TokenKind::Possessive => {}
-            _ if t.case != Case::Lower => {}
-            _ => return 0,
-        }
-    }
-    0
-}
-
 /// The most words between "after" or "before" and a trigger for the two
 /// to be one phrase of a clause ("after days of heavy fighting with").
 const MAX_PHRASE_BEFORE_NOUN: usize = 5;
@@ -243,7 +211,7 @@ pub(super) struct View<'a> {
     /// again.
     pub(super) adjunct_memo: Vec<[std::cell::Cell<u8>; 2]>,
     /// The first token after the dateline the sentence opens with, if it
-    /// does ([`dateline_end`]); else 0.
+    /// does ([`Sentence::dateline_end`]); else 0.
     pub(super) opening: usize,
 }
 
@@ -278,7 +246,7 @@ impl<'a> View<'a> {
             reporting,
             relational,
             adjunct_memo: (0..n).map(|_| Default::default()).collect(),
-            opening: dateline_end(s),
+            opening: s.dateline_end(),
         };
         v.mark_insertions();
         v
@@ -1110,9 +1078,11 @@ impl<'a> View<'a> {
                 };
                 let list = self.list_right(m);
                 let end = list.iter().map(|&x| self.mentions[x].end_token).max().unwrap_or(j);
-                let ends_phrase = self.s.tokens.get(end).is_none_or(|t| {
-                    t.kind == TokenKind::Punct || PREPOSITIONS.contains(self.norm(end)) || self.norm(end) == "over"
-                });
+                let ends_phrase = self
+                    .s
+                    .tokens
+                    .get(end)
+                    .is_none_or(|t| t.kind == TokenKind::Punct || PREPOSITIONS.contains(self.norm(end)));
                 return if ends_phrase { list } else { Vec::new() };
             }
             // "killed at least 20 soldiers": a bound on a number

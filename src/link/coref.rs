@@ -707,23 +707,31 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
 /// Sudan.
 fn main_state(l: &Linker, state: &DocState) -> Option<ActorId> {
     let g = l.doc_actors(state);
-    let mut tally: Vec<(ActorId, usize, usize)> = Vec::new();
-    for (order, (_, a, ..)) in state.history.iter().enumerate() {
-        let Some(n) = nation(g, *a).filter(|&n| g.actor(n).kind == ActorKind::State) else {
-            continue;
-        };
-        match tally.iter_mut().find(|(x, ..)| *x == n) {
-            Some(t) => {
-                t.1 += 1;
-                t.2 = order;
-            }
-            None => tally.push((n, 1, order)),
-        }
-    }
-    tally
+    let states = state
+        .history
+        .iter()
+        .filter_map(|(_, a, ..)| nation(g, *a).filter(|&n| g.actor(n).kind == ActorKind::State))
+        .map(|n| (n, 1));
+    tally(states)
         .into_iter()
         .max_by_key(|&(_, count, order)| (count, order))
         .map(|(n, ..)| n)
+}
+
+/// Per actor of `named` (in document order, each with a weight), the sum
+/// of its weights and the place of its last mention in `named`.
+pub(super) fn tally(named: impl Iterator<Item = (ActorId, u32)>) -> Vec<(ActorId, u32, usize)> {
+    let mut out: Vec<(ActorId, u32, usize)> = Vec::new();
+    for (order, (a, weight)) in named.enumerate() {
+        match out.iter_mut().find(|(x, ..)| *x == a) {
+            Some(t) => {
+                t.1 += weight;
+                t.2 = order;
+            }
+            None => out.push((a, weight, order)),
+        }
+    }
+    out
 }
 
 /// Words after a noun that show it heads its phrase: punctuation, a

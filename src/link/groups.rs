@@ -160,51 +160,39 @@ fn most_present(
     kinds: &[ActorKind],
 ) -> Option<[ActorId; 2]> {
     let near = state.history.partition_point(|(si, ..)| *si + LOOKBACK < s.index);
-    let earlier = state.history[near..]
-        .iter()
-        .map(|(si, a, _, how)| (*si, *a, *how, false));
+    let earlier = state.history[near..].iter().map(|(_, a, _, how)| (*a, *how, false));
     if let Some(two) = top_two(l, state, kinds, earlier) {
         return Some(two);
     }
     let here = mentions
         .iter()
         .filter(|m| m.end_token <= before)
-        .map(|m| (s.index, m.actor, m.how, m.first_token == 0));
+        .map(|m| (m.actor, m.how, m.end_token <= s.dateline_end()));
     top_two(l, state, kinds, here)
 }
 
-/// The two actors of `kinds` with the highest tally over `named`
-/// (sentence, actor, how linked, whether at the sentence's first token).
+/// The two actors of `kinds` with the highest tally over `named` (actor,
+/// how linked, whether in the story's dateline).
 fn top_two(
     l: &Linker,
     state: &DocState,
     kinds: &[ActorKind],
-    named: impl Iterator<Item = (usize, ActorId, LinkHow, bool)>,
+    named: impl Iterator<Item = (ActorId, LinkHow, bool)>,
 ) -> Option<[ActorId; 2]> {
     let g = l.doc_actors(state);
     // (actor, score, order of its last mention)
-    let mut tally: Vec<(ActorId, u32, usize)> = Vec::new();
-    for (order, (si, a, how, first_word)) in named.enumerate() {
-        // "BEIRUT (Reuters) -": where the story was filed
-        if si == 0 && first_word && how == LinkHow::Metonym {
-            continue;
-        }
-        if !kinds.contains(&g.actor(a).kind) {
-            continue;
-        }
-        let weight = if matches!(how, LinkHow::Metonym | LinkHow::Demonym) {
-            1
-        } else {
-            2
-        };
-        match tally.iter_mut().find(|(x, ..)| *x == a) {
-            Some(t) => {
-                t.1 += weight;
-                t.2 = order;
-            }
-            None => tally.push((a, weight, order)),
-        }
-    }
+    let mut tally = super::coref::tally(
+        named
+            .filter(|&(a, _, in_dateline)| !in_dateline && kinds.contains(&g.actor(a).kind))
+            .map(|(a, how, _)| {
+                let weight = if matches!(how, LinkHow::Metonym | LinkHow::Demonym) {
+                    1
+                } else {
+                    2
+                };
+                (a, weight)
+            }),
+    );
     // a government named beside its state is that state: one side
     if kinds.contains(&ActorKind::State) {
         let mut k = 0;

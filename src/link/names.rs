@@ -467,8 +467,7 @@ impl Linker {
             // a name of one actor only: an ambiguous one is no evidence
             actors.all(|a| a == first).then_some(first)
         });
-        let picked = named.find_map(fits)?.actor;
-        Some(picked)
+        named.find_map(fits).map(|e| e.actor)
     }
 
     /// The actor an elliptic name at token `first` stands for: "a UN

@@ -77,16 +77,7 @@ pub(super) fn ascii_word_bounds(piece: &str) -> Vec<(usize, &str)> {
                 let (Some(&mid), Some(&next)) = (b.get(j), b.get(j + 1)) else {
                     break;
                 };
-                let prev = b[j - 1];
-                let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
-                let digits = prev.is_ascii_digit() && next.is_ascii_digit();
-                let joins = match mid {
-                    b'.' | b'\'' => letters || digits,
-                    b':' => letters,
-                    b',' | b';' => digits,
-                    _ => false,
-                };
-                if !joins {
+                if !joins_word(b[j - 1], mid, next) {
                     break;
                 }
                 j += 2;
@@ -97,6 +88,23 @@ pub(super) fn ascii_word_bounds(piece: &str) -> Vec<(usize, &str)> {
     }
     out
 }
+
+/// Whether byte `mid`, between `prev` and `next`, joins them into one word
+/// (the rule of Unicode word bounds, for ASCII): a full stop or an
+/// apostrophe between letters or between digits ("U.S", "don't", "5.5"),
+/// a colon between letters, a comma or semicolon between digits ("5,000").
+#[inline]
+fn joins_word(prev: u8, mid: u8, next: u8) -> bool {
+    let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+    let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+    match mid {
+        b'.' | b'\'' => letters || digits,
+        b':' => letters,
+        b',' | b';' => digits,
+        _ => false,
+    }
+}
+
 /// The end of the word that starts at `i` in `bytes[..end]` (an ASCII
 /// letter or digit there), as [`ascii_word_bounds`] draws it, and whether a
 /// full stop joined it ("U.S", "5.5").
@@ -112,16 +120,8 @@ pub(super) fn ascii_word_end(bytes: &[u8], i: usize, end: usize) -> (usize, bool
         if j + 1 >= end {
             return (j, dotted);
         }
-        let (prev, mid, next) = (bytes[j - 1], bytes[j], bytes[j + 1]);
-        let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
-        let digits = prev.is_ascii_digit() && next.is_ascii_digit();
-        let joins = match mid {
-            b'.' | b'\'' => letters || digits,
-            b':' => letters,
-            b',' | b';' => digits,
-            _ => false,
-        };
-        if !joins {
+        let mid = bytes[j];
+        if !joins_word(bytes[j - 1], mid, bytes[j + 1]) {
             return (j, dotted);
         }
         dotted |= mid == b'.';
@@ -268,20 +268,10 @@ pub(super) fn push_ascii_token(
             Case::Other
         }
     };
-    let norm_end = norm.len();
-    if kind != TokenKind::Joiner {
-        norm.push(' ');
-    }
-    tokens.push(Token {
-        start,
-        end,
-        norm_start,
-        norm_end,
-        kind,
-        case,
-        first_word_hash: rustc_hash::FxBuildHasher.hash_one(&norm[norm_start..norm_end]),
-    });
+    let first_word_hash = rustc_hash::FxBuildHasher.hash_one(&norm[norm_start..]);
+    close_token(tokens, norm, (start, end), norm_start, kind, case, first_word_hash);
 }
+
 /// Append the normal form of an ASCII word (lower case, dots dropped, as
 /// [`push_normalized`] does) and return its [`case_of`]: a copy and two
 /// tight loops, no decoding.

@@ -108,6 +108,37 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    /// One past the dateline a wire story opens with ("GOMA, DR Congo (AFP)
+    /// -", "TRIPOLI, Libya (AP) —"), or 0: a word in capitals, then only
+    /// capitalised words and punctuation up to a dash. What a dateline
+    /// names is where the story was filed: no subject of the clause after
+    /// it, no actor of the story.
+    pub fn dateline_end(&self) -> usize {
+        /// The most tokens a dateline spans ("ADDIS ABABA, Ethiopia (Reuters) -").
+        const MAX_DATELINE: usize = 12;
+        let Some(first) = self.tokens.first() else {
+            return 0;
+        };
+        if first.kind != TokenKind::Word || first.case != Case::Upper || first.end - first.start < 3 {
+            return 0;
+        }
+        for (k, t) in self.tokens.iter().enumerate().take(MAX_DATELINE).skip(1) {
+            match t.kind {
+                // a dash with a space before it; a hyphen is glued to its word
+                TokenKind::Joiner | TokenKind::Punct
+                    if self.tokens[k - 1].end < t.start
+                        && matches!(t.norm(self), "-" | "--" | "\u{2013}" | "\u{2014}") =>
+                {
+                    return k + 1
+                }
+                TokenKind::Punct | TokenKind::Joiner | TokenKind::Possessive => {}
+                _ if t.case != Case::Lower => {}
+                _ => return 0,
+            }
+        }
+        0
+    }
+
     /// The sentence as written in the document.
     pub fn text<'t>(&self, doc_text: &'t str) -> &'t str {
         &doc_text[self.start..self.end]
@@ -616,6 +647,26 @@ fn push_token(tokens: &mut Vec<Token>, norm: &mut String, text: &str, start: usi
         // keep a placeholder so every non-joiner token has a non-empty form.
         norm.push('_');
     }
+    let first_word_hash = if spaceless {
+        rustc_hash::FxBuildHasher.hash_one(&norm[norm_start..])
+    } else {
+        word_hash(&norm[norm_start..])
+    };
+    close_token(tokens, norm, (start, end), norm_start, kind, case, first_word_hash);
+}
+
+/// Push the token of bytes `span` whose normal form is `norm[norm_start..]`
+/// (the rest of `norm` as it stands), and the space after the form (a
+/// joiner has none).
+fn close_token(
+    tokens: &mut Vec<Token>,
+    norm: &mut String,
+    (start, end): (usize, usize),
+    norm_start: usize,
+    kind: TokenKind,
+    case: Case,
+    first_word_hash: u64,
+) {
     let norm_end = norm.len();
     if kind != TokenKind::Joiner {
         norm.push(' ');
@@ -627,11 +678,7 @@ fn push_token(tokens: &mut Vec<Token>, norm: &mut String, text: &str, start: usi
         norm_end,
         kind,
         case,
-        first_word_hash: if spaceless {
-            rustc_hash::FxBuildHasher.hash_one(&norm[norm_start..norm_end])
-        } else {
-            word_hash(&norm[norm_start..norm_end])
-        },
+        first_word_hash,
     });
 }
 
