@@ -335,6 +335,17 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
         &["chad meet sudan"],
     ),
     ("Delegations of the SAF and the RSF met in Jeddah.", &["rsf meet saf"]),
+    // a state's trade, where a tariff or a ban strikes it, is the state
+    (
+        "Washington imposed new tariffs on Iranian and Eritrean imports.",
+        &["usa oppose eritrea", "usa oppose iran"],
+    ),
+    (
+        "Russia slapped tariffs on Ethiopian goods.",
+        &["russia oppose ethiopia"],
+    ),
+    ("The UAE imposed duties on Sudanese exports.", &["uae oppose sudan"]),
+    ("Iranian goods flooded the market in Chad.", &[]),
 ];
 
 #[test]

@@ -198,6 +198,18 @@ pub(super) fn nation(g: DocActors, a: ActorId) -> Option<ActorId> {
     last
 }
 
+/// The state an actor speaks for: a person's is that of the body they
+/// act for (none for a UN or NATO official, whatever their nationality),
+/// else the actor's [`nation`]. "Guterres met the prime minister" names no
+/// Portuguese prime minister.
+pub(super) fn acts_for(g: DocActors, a: ActorId) -> Option<ActorId> {
+    let actor = g.actor(a);
+    match actor.affiliation {
+        Some(f) if actor.kind == ActorKind::Person => nation(g, f),
+        _ => nation(g, a),
+    }
+}
+
 /// "the Libyan authorities" -> the Libyan government named in the document.
 fn government_of_country(l: &Linker, s: &Sentence, mentions: &mut [Mention], state: &DocState) {
     let g = l.doc_actors(state);
@@ -710,7 +722,7 @@ fn main_state(l: &Linker, state: &DocState) -> Option<ActorId> {
     let states = state
         .history
         .iter()
-        .filter_map(|(_, a, ..)| nation(g, *a).filter(|&n| g.actor(n).kind == ActorKind::State))
+        .filter_map(|(_, a, ..)| acts_for(g, *a).filter(|&n| g.actor(n).kind == ActorKind::State))
         .map(|n| (n, 1));
     tally(states)
         .into_iter()
@@ -965,7 +977,7 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
                         .iter()
                         .rev()
                         .chain(mentions.iter().map(|m| &m.actor))
-                        .filter_map(|&a| nation(g, a))
+                        .filter_map(|&a| acts_for(g, a))
                         .find_map(|c| l.offices.holder(&office, c, date))
                 }),
         };

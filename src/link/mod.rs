@@ -359,6 +359,19 @@ pub(crate) struct DocState {
     history: Vec<(usize, ActorId, String, LinkHow)>,
     /// The actors found in the text so far, and their names.
     found: found::FoundTable,
+    /// The states the story has named so far in any role, places and
+    /// datelines included ("TRIPOLI, Libya", "in Libya", a contested
+    /// state's bare name): what scopes one conflict's names.
+    places: Vec<ActorId>,
+}
+
+/// What a story has named before a name is linked: its actors in order of
+/// first mention, and the states it named as places too (see
+/// [`Linker::story_names`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Seen<'a> {
+    actors: &'a [ActorId],
+    places: &'a [ActorId],
 }
 
 impl DocState {
@@ -675,7 +688,7 @@ impl Linker {
         let mut out: Vec<Mention> = Vec::new();
         let mut state = DocState::new(&self.gazetteer);
         for s in sentences {
-            let mut found = self.link_sentence(doc, s, &state.seen);
+            let mut found = self.link_sentence(doc, s, &state.seen, &mut state.places);
             self.variants(s, &mut found, &state);
             // variants can name leaders too: "al-Asad's army"
             self.forces(s, &mut found);
