@@ -346,6 +346,16 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
     ),
     ("The UAE imposed duties on Sudanese exports.", &["uae oppose sudan"]),
     ("Iranian goods flooded the market in Chad.", &[]),
+    // those who fight for a body, "of" it, are it, as target or subject
+    (
+        "Chad recaptured the border town from fighters of the RSF.",
+        &["chad oppose rsf"],
+    ),
+    ("Ethiopia arrested commanders of the TPLF.", &["ethiopia oppose tplf"]),
+    (
+        "Militiamen of the Houthis attacked Saudi border posts.",
+        &["houthis oppose saudi_arabia"],
+    ),
 ];
 
 #[test]

@@ -52,6 +52,7 @@ struct CorefFile {
     coordinators: Vec<String>,
     clause_openers: Vec<String>,
     after_object: Vec<String>,
+    thing_nouns: Vec<String>,
 }
 
 /// [`CorefFile`] as phrase sets.
@@ -70,6 +71,7 @@ struct CorefCues {
     coordinators: PhraseSet,
     clause_openers: PhraseSet,
     after_object: PhraseSet,
+    thing_nouns: PhraseSet,
 }
 
 const COREF_CUES: &str = include_str!("coref.ron");
@@ -95,6 +97,7 @@ fn cues() -> &'static CorefCues {
             coordinators: PhraseSet::new(&f.coordinators),
             clause_openers: PhraseSet::new(&f.clause_openers),
             after_object: PhraseSet::new(&f.after_object),
+            thing_nouns: PhraseSet::new(&f.thing_nouns),
         }
     })
 }
@@ -684,7 +687,14 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
                 .is_some_and(|t| t.kind == TokenKind::Word && t.case != Case::Lower)
         };
         let named_after = capital(end) || (s.tokens.get(end).is_some_and(|t| t.norm(s) == "of") && capital(end + 1));
-        if lower && free && !named_after && (!army || heads_its_phrase(s, end)) {
+        // "the government building", "the junta's headquarters": a thing
+        // of the body, no mention of it
+        let mut after = end;
+        if s.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Possessive) {
+            after += 1;
+        }
+        let thing = cues().thing_nouns.match_at(s, after).is_some();
+        if lower && free && !named_after && !thing && (!army || heads_its_phrase(s, end)) {
             let actor = nearest(mentions, s, i, state)
                 .find(|&a| kinds.contains(&g.actor(a).kind))
                 .or_else(|| {

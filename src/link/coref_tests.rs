@@ -521,3 +521,18 @@ fn a_pronouns_government_is_the_state_of_the_person_it_names() {
         );
     }
 }
+
+#[test]
+fn a_description_before_a_noun_of_a_thing_is_a_modifier() {
+    let l = linker();
+    // "the government building" is a building; "the government said" the
+    // government
+    let text = "Sudan closed the border. Protesters gathered outside the government building.";
+    assert_eq!(actor_of(&l, text, "government"), None);
+    let text = "Ethiopia deployed troops. Gunmen stormed the regime's headquarters in the north.";
+    assert_eq!(actor_of(&l, text, "regime"), None);
+    let text = "Chad recalled its envoy. The junta's offices were shut on Monday.";
+    assert_eq!(actor_of(&l, text, "junta"), None);
+    let text = "Chad recalled its envoy. The junta said it would respond.";
+    assert_eq!(actor_of(&l, text, "junta").as_deref(), Some("chad"));
+}

@@ -148,9 +148,11 @@ static OFFICE_WORDS: StaticWords = StaticWords::new(&[
     "director",
     "general",
 ]);
-/// Nouns for those who act for a body, through which "officials of X"
-/// reaches X.
+/// Nouns for those who act or fight for a body, through which "officials
+/// of X" and "fighters of X" reach X (with [`FORCE_WORDS`]).
 static AGENT_NOUNS: StaticWords = StaticWords::new(&[
+    "members",
+    "commanders",
     "officials",
     "representatives",
     "delegates",
@@ -204,7 +206,16 @@ static FORCE_WORDS: StaticWords = StaticWords::new(&[
     "advisers",
     "advisors",
     "units",
+    "insurgents",
+    "rebels",
+    "gunmen",
+    "militiamen",
 ]);
+/// Whether `w` names those who act or fight for a body: "officials of
+/// X", "fighters of X" are X.
+fn acts_for_body(w: &str) -> bool {
+    AGENT_NOUNS.contains(w) || FORCE_WORDS.contains(w)
+}
 /// How many plain words a slot search passes over.
 const MAX_FILLER: usize = 6;
 

@@ -2,7 +2,7 @@
 //! words, crossing an appositive comma, amounts, those who act for a body
 //! and offices, but no preposition) and the slot between two words.
 
-use super::{View, AGENT_NOUNS, FORCE_WORDS, MAX_FILLER, OFFICE_WORDS, PREPOSITIONS, QUANTITY_WORDS};
+use super::{acts_for_body, View, FORCE_WORDS, MAX_FILLER, OFFICE_WORDS, PREPOSITIONS, QUANTITY_WORDS};
 use crate::text::{Case, TokenKind};
 
 impl View<'_> {
@@ -59,8 +59,9 @@ impl View<'_> {
                 }
                 return Vec::new();
             }
-            if w == "of" && filler > 0 && AGENT_NOUNS.contains(self.norm(j - 1)) {
-                // "met officials of Uganda": those who act for a body are it
+            if w == "of" && filler > 0 && acts_for_body(self.norm(j - 1)) {
+                // "met officials of Uganda", "retook the town from fighters
+                // of al-Shabab": those who act for a body are it
                 if let Some(m) = self.skip_to_mention(j + 1, 2) {
                     return self.list_right(m);
                 }

@@ -4,7 +4,7 @@
 //! participles, and taken from the antecedent of a relative pronoun.
 
 use super::{
-    View, ADVERBS, AGENT_NOUNS, CLAUSE_BOUNDARIES, COMITATIVES, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS,
+    acts_for_body, View, ADVERBS, CLAUSE_BOUNDARIES, COMITATIVES, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS,
 };
 use crate::text::{Case, TokenKind};
 
@@ -276,7 +276,7 @@ impl View<'_> {
                 // "Representatives of Armenia and Azerbaijan met": those
                 // who act for a body are it, so "of" after them opens no
                 // phrase the subject search passes over
-                let agents_of = w == "of" && k > 1 && AGENT_NOUNS.contains(self.norm(k - 2));
+                let agents_of = w == "of" && k > 1 && acts_for_body(self.norm(k - 2));
                 return !agents_of;
             }
             let t = &self.s.tokens[k - 1];
