@@ -815,12 +815,24 @@ fn leader_state(l: &Linker, s: &Sentence, mentions: &mut [Mention], state: &DocS
     let g = l.doc_actors(state);
     for i in 0..mentions.len() {
         let m = &mentions[i];
-        if g.actor(m.actor).kind != ActorKind::Person {
-            continue;
-        }
+        let kind = g.actor(m.actor).kind;
         let mut after = m.end_token;
         if s.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Possessive) {
             after += 1;
+        }
+        // "the Taliban government", "the Houthi administration": a
+        // movement that governs, named with its government, is itself
+        if matches!(kind, ActorKind::ArmedGroup | ActorKind::Party) {
+            let end = cues().government_nouns.match_at(s, after);
+            if let Some(end) = end.filter(|&e| mentions.get(i + 1).is_none_or(|x| x.first_token >= e)) {
+                let m = &mut mentions[i];
+                m.end_token = end;
+                m.end = s.tokens[end - 1].end;
+            }
+            continue;
+        }
+        if kind != ActorKind::Person {
+            continue;
         }
         let country_end = cues().country_nouns.match_at(s, after);
         let Some(end) = cues().government_nouns.match_at(s, after).or(country_end) else {
