@@ -356,6 +356,12 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
         "Militiamen of the Houthis attacked Saudi border posts.",
         &["houthis oppose saudi_arabia"],
     ),
+    // "to" and any bare verb is a purpose, no recipient; "train" backs
+    ("The UAE sent drones to monitor the RSF.", &[]),
+    ("Russia shipped drones to track the Houthis.", &[]),
+    ("Saudi Arabia sent troops to watch the RSF.", &[]),
+    ("Eritrea sent advisers to train the TPLF.", &["eritrea support tplf"]),
+    ("Russia sent weapons to neighbouring Sudan.", &["russia support sudan"]),
 ];
 
 #[test]

@@ -146,6 +146,32 @@ impl View<'_> {
         Vec::new()
     }
 
+    /// Whether token `i`, right after "to", reads as a bare verb: a
+    /// lower-case word that names no actor, followed by a determiner or
+    /// a name ("to monitor the RSF", "to pressure Kigali"). Words of a
+    /// place or a kind before a name are no verbs: "to neighbouring
+    /// Chad", "to eastern Ukraine", "to all the parties".
+    pub(in crate::extract) fn infinitive_at(&self, i: usize) -> bool {
+        const NOT_VERBS: &[&str] = &[
+            "all", "both", "each", "some", "many", "several", "other", "the", "a", "an",
+        ];
+        let t = &self.s.tokens[i];
+        let w = self.norm(i);
+        let object_follows = self.starts.get(i + 1).copied().flatten().is_some()
+            || self.s.tokens.get(i + 1).is_some_and(|_| {
+                matches!(
+                    self.norm(i + 1),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "them" | "it"
+                )
+            });
+        t.kind == TokenKind::Word
+            && t.case == Case::Lower
+            && self.starts[i].is_none()
+            && !NOT_VERBS.contains(&w)
+            && !["ing", "ed", "ern"].iter().any(|e| w.ends_with(e))
+            && object_follows
+    }
+
     /// Mentions wholly inside tokens `a..b`, as a list.
     pub(in crate::extract) fn between(&self, a: usize, b: usize) -> Vec<usize> {
         (a..b)
