@@ -709,7 +709,11 @@ fn a_title_qualified_by_its_owner_is_the_owners_office() {
 fn a_common_word_name_of_one_country_is_not_anothers() {
     let l = Linker::new(Gazetteer::shipped().unwrap());
     // Libya's House of Representatives and Presidential Council, elsewhere
-    assert_eq!(ids(&l, "The US House of Representatives passed the bill."), vec!["usa"]);
+    // (the US House is an actor of its own, gazetteer/legislatures.ron)
+    assert_eq!(
+        ids(&l, "The US House of Representatives passed the bill."),
+        vec!["us_house"]
+    );
     assert_eq!(ids(&l, "Iraq's House of Representatives voted."), vec!["iraq"]);
     // a government of that name is its possessor's
     assert_eq!(
