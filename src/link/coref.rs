@@ -139,6 +139,9 @@ pub(super) fn resolve(
     }
     chairs(l, s, mentions);
     leader_state(l, s, mentions, state, date);
+    // (before "the council": "the upper house" is the state's upper
+    // house, not the last body named with "house")
+    super::state_bodies::resolve(l, s, mentions, state, main_state);
     if roles || (0..s.tokens.len()).any(|i| l.body_nouns.contains_at(s, i)) {
         bodies(l, s, mentions, state);
     }

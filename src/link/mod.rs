@@ -36,6 +36,7 @@ mod office;
 mod office_of;
 mod phrases;
 mod scope;
+mod state_bodies;
 pub mod suggest;
 pub mod variant;
 
@@ -327,6 +328,8 @@ pub struct Linker {
     /// Demonyms two or more states claim ("Congolese"), with every
     /// claimant: the one the document names is meant.
     shared_demonyms: FxHashMap<String, Vec<ActorId>>,
+    /// A state's bodies by their common nouns ("the lower house").
+    state_bodies: state_bodies::StateBodies,
     /// The words that make a name no gazetteer holds an actor (`found.ron`).
     found: found::FoundCues,
     /// Whether such names become actors (see [`Linker::with_found_actors`]).
@@ -602,6 +605,7 @@ impl Linker {
             )
         };
         let found = found::FoundCues::new(&gazetteer);
+        let state_bodies = state_bodies::StateBodies::new(&gazetteer, &demonyms);
         static LINKERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Linker {
             id: LINKERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -635,6 +639,7 @@ impl Linker {
             variant_index,
             demonyms,
             shared_demonyms,
+            state_bodies,
             found,
             find_actors: true,
         }

@@ -874,3 +874,48 @@ fn what_a_run_may_spell_is_each_linkers_own() {
         assert_eq!(again, first);
     }
 }
+
+#[test]
+fn a_states_body_named_by_its_common_noun_is_the_states() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    let body = |text: &str, surface: &str| -> Option<String> {
+        links(&l, text, Some("2021-04-14"))
+            .into_iter()
+            .find(|x| x.0 == surface)
+            .map(|x| x.1)
+    };
+    // "Somali lower house", "Kenyan parliament" in the gazetteer: the
+    // common words name the body in a story about the state
+    assert_eq!(
+        body(
+            "Somalia's president signed the bill. Earlier, parliament's lower house voted for it.",
+            "lower house"
+        )
+        .as_deref(),
+        Some("somali_house_of_the_people")
+    );
+    assert_eq!(
+        body(
+            "Mogadishu rejected the plan. The upper house refused to meet.",
+            "upper house"
+        )
+        .as_deref(),
+        Some("somali_senate")
+    );
+    assert_eq!(
+        body(
+            "Kenya's cabinet met on Monday. The parliament voted against the plan.",
+            "parliament"
+        )
+        .as_deref(),
+        Some("kenyan_parliament")
+    );
+    // a thing of the body is no mention of it
+    assert_eq!(
+        body(
+            "Kenya's cabinet met on Monday. The parliament building was closed.",
+            "parliament"
+        ),
+        None
+    );
+}
