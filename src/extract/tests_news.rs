@@ -362,6 +362,14 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
     ("Saudi Arabia sent troops to watch the RSF.", &[]),
     ("Eritrea sent advisers to train the TPLF.", &["eritrea support tplf"]),
     ("Russia sent weapons to neighbouring Sudan.", &["russia support sudan"]),
+    // the object before "for V-ing" does the gerund and its purpose; an
+    // object that names no actor leaves them no subject
+    ("Abiy thanked his guest for sending troops to fight the TPLF.", &[]),
+    ("Burhan praised the visitors for shipping wheat to help Sudan.", &[]),
+    (
+        "Hemedti thanked the UAE for sending drones to support the RSF.",
+        &["hemedti support uae", "uae support rsf"],
+    ),
 ];
 
 #[test]

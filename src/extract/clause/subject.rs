@@ -12,6 +12,10 @@ use crate::text::{Case, TokenKind};
 /// to be one phrase of a clause ("after days of heavy fighting with").
 const MAX_PHRASE_BEFORE_NOUN: usize = 5;
 
+/// The most words from a gerund to the "to" of its purpose ("sending
+/// more troops to").
+const MAX_PURPOSE_REACH: usize = 5;
+
 impl View<'_> {
     /// [`View::list_left`] for a subject: no list whose head sits in a
     /// prepositional phrase ("welcomed by A, B and C, and the minister D
@@ -26,6 +30,16 @@ impl View<'_> {
 
     /// The subject (or, for a passive, the nearest phrase) left of `at`.
     pub(in crate::extract) fn left_slot(&self, at: usize, passive: bool) -> Vec<usize> {
+        // "thanked his guest for sending troops to fight T": a purpose
+        // has the subject of the gerund it is the purpose of
+        if !passive && at > 1 && self.norm(at - 1) == "to" {
+            let gerund = (at.saturating_sub(MAX_PURPOSE_REACH)..at - 1)
+                .rev()
+                .find(|&g| g > 1 && matches!(self.norm(g - 1), "for" | "of") && self.norm(g).ends_with("ing"));
+            if let Some(g) = gerund {
+                return self.left_slot(g, false);
+            }
+        }
         // "its support for", "Egypt's backing of": the possessor right
         // before a nominal trigger is its subject
         if at > 0 {
@@ -45,6 +59,14 @@ impl View<'_> {
         if at > 1 && !passive && matches!(self.norm(at - 1), "for" | "of") && self.norm(at).ends_with("ing") {
             if let Some(m) = self.ends[at - 2] {
                 return vec![m];
+            }
+            // ... and an object that names no actor ("thanked his guest
+            // for sending troops") leaves the gerund no subject: never the
+            // clause's
+            let determined =
+                at > 2 && matches!(self.norm(at - 3), "his" | "her" | "its" | "their" | "the" | "a" | "an");
+            if determined && self.s.tokens[at - 2].kind == TokenKind::Word {
+                return Vec::new();
             }
         }
         // "A met B and condemned C": a verb after "and" shares the subject
