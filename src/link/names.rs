@@ -244,9 +244,18 @@ impl Linker {
                     let agents = self
                         .agents_at_seat(s, c.first)
                         .filter(|&a| mentions.last().is_none_or(|p| p.end_token <= a));
+                    // "negotiators from Belgrade and Pristina": the seats
+                    // listed after the first are the agents' too
+                    let listed = mentions.last().is_some_and(|p| {
+                        p.how == LinkHow::Metonym
+                            && p.end_token + 1 == c.first
+                            && matches!(s.tokens[p.end_token].norm(s), "and" | ",")
+                            && self.seat_agents.match_at(s, p.first_token).is_some()
+                    });
                     if let Some(a) = agents.filter(|_| !dateline) {
                         m.first_token = a;
                         m.start = s.tokens[a].start;
+                    } else if listed {
                     } else if dateline
                         || (self.only_a_place(s, c.first, false) && !self.visited(s, c.first, c.end))
                         || self.event_nouns.match_at(s, c.end).is_some()
@@ -577,7 +586,8 @@ impl Linker {
     /// token.
     pub(super) fn agents_at_seat(&self, s: &Sentence, first: usize) -> Option<usize> {
         let prep = s.tokens.get(first.checked_sub(1)?)?;
-        if prep.norm(s) != "in" {
+        // "officials in Niamey", "negotiators from Belgrade"
+        if !matches!(prep.norm(s), "in" | "from") {
             return None;
         }
         self.seat_agents.match_ending_at(s, first - 1)

@@ -919,3 +919,23 @@ fn a_states_body_named_by_its_common_noun_is_the_states() {
         None
     );
 }
+
+#[test]
+fn the_people_at_or_from_a_seat_and_the_seats_listed_after_it() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    assert_eq!(
+        links(&l, "Negotiators from Belgrade and Pristina met on Friday.", None),
+        vec![
+            ("Negotiators from Belgrade".into(), "serbia".into(), LinkHow::Metonym),
+            ("Pristina".into(), "kosovo".into(), LinkHow::Metonym)
+        ]
+    );
+    assert_eq!(
+        ids(&l, "Officials in Niamey and Bamako rejected the plan."),
+        vec!["niger", "mali"]
+    );
+    assert_eq!(
+        ids(&l, "Diplomats in Kigali and Kampala welcomed the deal."),
+        vec!["rwanda", "uganda"]
+    );
+}
