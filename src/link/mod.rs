@@ -717,9 +717,11 @@ impl Linker {
         // a name, not a title or a description, gives its surname
         if kind == ActorKind::Person && matches!(m.how, LinkHow::Exact | LinkHow::Variant) && words.contains(' ') {
             if let Some(last) = words.rsplit(' ').next() {
-                let k = variant::key(last);
+                // (from the cache: a person's surname comes back mention
+                // after mention)
+                let k = variant::cached_key(last);
                 if k.len() >= variant::MIN_KEY_LEN {
-                    state.surnames.insert(k, m.actor);
+                    state.surnames.insert(k.to_string(), m.actor);
                 }
             }
         }
