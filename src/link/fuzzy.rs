@@ -126,8 +126,19 @@ impl Linker {
         state: &DocState,
         here: &[ActorId],
     ) -> Option<Mention> {
-        let norms: Vec<&str> = run.iter().map(|&i| s.tokens[i].norm(s)).collect();
-        let spellings = self.cached_run_spellings(&norms);
+        // the words in place for a run of a usual length, not on the heap
+        let mut short = [""; 8];
+        let long: Vec<&str>;
+        let norms: &[&str] = if run.len() <= short.len() {
+            for (w, &i) in short.iter_mut().zip(run) {
+                *w = s.tokens[i].norm(s);
+            }
+            &short[..run.len()]
+        } else {
+            long = run.iter().map(|&i| s.tokens[i].norm(s)).collect();
+            &long
+        };
+        let spellings = self.cached_run_spellings(norms);
         // titles alone ("President") name nobody
         if spellings.titles_only {
             return None;

@@ -47,7 +47,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
-use crate::text::{normalize_phrase, segment, Case, HashBits, Sentence, StaticWords, TokenKind, WordSet};
+use crate::text::{normalize_phrase, segment, word_hash, Case, HashBits, Sentence, StaticWords, TokenKind, WordSet};
 pub use found::DocActors;
 pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer, GazetteerError};
 use phrases::PhraseSet;
@@ -327,6 +327,9 @@ pub struct Linker {
     /// Demonyms two or more states claim ("Congolese"), with every
     /// claimant: the one the document names is meant.
     shared_demonyms: FxHashMap<String, Vec<ActorId>>,
+    /// The hashes of both maps' demonyms as bits: most capitalised words
+    /// are no demonym, and the hash their token carries says so unprobed.
+    demonym_bits: HashBits,
     /// The words that make a name no gazetteer holds an actor (`found.ron`).
     found: found::FoundCues,
     /// Whether such names become actors (see [`Linker::with_found_actors`]).
@@ -620,6 +623,7 @@ impl Linker {
             title_scope,
             variant_aliases,
             variant_index,
+            demonym_bits: HashBits::new(demonyms.keys().chain(shared_demonyms.keys()).map(|d| word_hash(d))),
             demonyms,
             shared_demonyms,
             found,
@@ -743,7 +747,7 @@ impl Linker {
     /// The state whose demonym is token `i`, if it is a capitalised one.
     fn demonym_at(&self, s: &Sentence, i: usize) -> Option<ActorId> {
         let t = s.tokens.get(i)?;
-        if t.kind != TokenKind::Word || t.case == Case::Lower {
+        if t.kind != TokenKind::Word || t.case == Case::Lower || !self.demonym_bits.may_hold(t.first_word_hash) {
             return None;
         }
         self.demonyms.get(t.norm(s)).copied()
@@ -754,10 +758,9 @@ impl Linker {
     /// (`seen`, in order of first mention).
     fn demonym_seen_at(&self, s: &Sentence, i: usize, seen: &[ActorId]) -> Option<ActorId> {
         self.demonym_at(s, i).or_else(|| {
-            let t = s
-                .tokens
-                .get(i)
-                .filter(|t| t.kind == TokenKind::Word && t.case != Case::Lower)?;
+            let t = s.tokens.get(i).filter(|t| {
+                t.kind == TokenKind::Word && t.case != Case::Lower && self.demonym_bits.may_hold(t.first_word_hash)
+            })?;
             let claimants = self.shared_demonyms.get(t.norm(s))?;
             seen.iter().rev().find_map(|&a| {
                 [Some(a), self.nation_of(a)]
