@@ -471,8 +471,12 @@ impl Extractor {
             }
             // "sent troops to fight the SPLM-IO": "to" and a verb of the
             // lexicon is a purpose, not a recipient
+            // (any verb: "sent drones to monitor the RSF" backs no one)
             let ends_in_to = matches!(body.last(), Some(Item::Word(f)) if f.iter().any(|x| x == "to"));
-            if ends_in_to && end < v.s.tokens.len() && self.lexicon.starting_with(v.norm(end)).next().is_some() {
+            if ends_in_to
+                && end < v.s.tokens.len()
+                && (self.lexicon.starting_with(v.norm(end)).next().is_some() || v.infinitive_at(end))
+            {
                 return None;
             }
             right = v.right_slot(end);

@@ -335,6 +335,33 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
         &["chad meet sudan"],
     ),
     ("Delegations of the SAF and the RSF met in Jeddah.", &["rsf meet saf"]),
+    // a state's trade, where a tariff or a ban strikes it, is the state
+    (
+        "Washington imposed new tariffs on Iranian and Eritrean imports.",
+        &["usa oppose eritrea", "usa oppose iran"],
+    ),
+    (
+        "Russia slapped tariffs on Ethiopian goods.",
+        &["russia oppose ethiopia"],
+    ),
+    ("The UAE imposed duties on Sudanese exports.", &["uae oppose sudan"]),
+    ("Iranian goods flooded the market in Chad.", &[]),
+    // those who fight for a body, "of" it, are it, as target or subject
+    (
+        "Chad recaptured the border town from fighters of the RSF.",
+        &["chad oppose rsf"],
+    ),
+    ("Ethiopia arrested commanders of the TPLF.", &["ethiopia oppose tplf"]),
+    (
+        "Militiamen of the Houthis attacked Saudi border posts.",
+        &["houthis oppose saudi_arabia"],
+    ),
+    // "to" and any bare verb is a purpose, no recipient; "train" backs
+    ("The UAE sent drones to monitor the RSF.", &[]),
+    ("Russia shipped drones to track the Houthis.", &[]),
+    ("Saudi Arabia sent troops to watch the RSF.", &[]),
+    ("Eritrea sent advisers to train the TPLF.", &["eritrea support tplf"]),
+    ("Russia sent weapons to neighbouring Sudan.", &["russia support sudan"]),
 ];
 
 #[test]

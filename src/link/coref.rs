@@ -52,6 +52,7 @@ struct CorefFile {
     coordinators: Vec<String>,
     clause_openers: Vec<String>,
     after_object: Vec<String>,
+    thing_nouns: Vec<String>,
 }
 
 /// [`CorefFile`] as phrase sets.
@@ -70,6 +71,7 @@ struct CorefCues {
     coordinators: PhraseSet,
     clause_openers: PhraseSet,
     after_object: PhraseSet,
+    thing_nouns: PhraseSet,
 }
 
 const COREF_CUES: &str = include_str!("coref.ron");
@@ -95,6 +97,7 @@ fn cues() -> &'static CorefCues {
             coordinators: PhraseSet::new(&f.coordinators),
             clause_openers: PhraseSet::new(&f.clause_openers),
             after_object: PhraseSet::new(&f.after_object),
+            thing_nouns: PhraseSet::new(&f.thing_nouns),
         }
     })
 }
@@ -136,6 +139,9 @@ pub(super) fn resolve(
     }
     chairs(l, s, mentions);
     leader_state(l, s, mentions, state, date);
+    // (before "the council": "the upper house" is the state's upper
+    // house, not the last body named with "house")
+    super::state_bodies::resolve(l, s, mentions, state, main_state);
     if roles || (0..s.tokens.len()).any(|i| l.body_nouns.contains_at(s, i)) {
         bodies(l, s, mentions, state);
     }
@@ -196,6 +202,18 @@ pub(super) fn nation(g: DocActors, a: ActorId) -> Option<ActorId> {
         }
     }
     last
+}
+
+/// The state an actor speaks for: a person's is that of the body they
+/// act for (none for a UN or NATO official, whatever their nationality),
+/// else the actor's [`nation`]. "Guterres met the prime minister" names no
+/// Portuguese prime minister.
+pub(super) fn acts_for(g: DocActors, a: ActorId) -> Option<ActorId> {
+    let actor = g.actor(a);
+    match actor.affiliation {
+        Some(f) if actor.kind == ActorKind::Person => nation(g, f),
+        _ => nation(g, a),
+    }
 }
 
 /// "the Libyan authorities" -> the Libyan government named in the document.
@@ -672,7 +690,14 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
                 .is_some_and(|t| t.kind == TokenKind::Word && t.case != Case::Lower)
         };
         let named_after = capital(end) || (s.tokens.get(end).is_some_and(|t| t.norm(s) == "of") && capital(end + 1));
-        if lower && free && !named_after && (!army || heads_its_phrase(s, end)) {
+        // "the government building", "the junta's headquarters": a thing
+        // of the body, no mention of it
+        let mut after = end;
+        if s.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Possessive) {
+            after += 1;
+        }
+        let thing = cues().thing_nouns.match_at(s, after).is_some();
+        if lower && free && !named_after && !thing && (!army || heads_its_phrase(s, end)) {
             let actor = nearest(mentions, s, i, state)
                 .find(|&a| kinds.contains(&g.actor(a).kind))
                 .or_else(|| {
@@ -710,7 +735,7 @@ fn main_state(l: &Linker, state: &DocState) -> Option<ActorId> {
     let states = state
         .history
         .iter()
-        .filter_map(|(_, a, ..)| nation(g, *a).filter(|&n| g.actor(n).kind == ActorKind::State))
+        .filter_map(|(_, a, ..)| acts_for(g, *a).filter(|&n| g.actor(n).kind == ActorKind::State))
         .map(|n| (n, 1));
     tally(states)
         .into_iter()
@@ -793,12 +818,24 @@ fn leader_state(l: &Linker, s: &Sentence, mentions: &mut [Mention], state: &DocS
     let g = l.doc_actors(state);
     for i in 0..mentions.len() {
         let m = &mentions[i];
-        if g.actor(m.actor).kind != ActorKind::Person {
-            continue;
-        }
+        let kind = g.actor(m.actor).kind;
         let mut after = m.end_token;
         if s.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Possessive) {
             after += 1;
+        }
+        // "the Taliban government", "the Houthi administration": a
+        // movement that governs, named with its government, is itself
+        if matches!(kind, ActorKind::ArmedGroup | ActorKind::Party) {
+            let end = cues().government_nouns.match_at(s, after);
+            if let Some(end) = end.filter(|&e| mentions.get(i + 1).is_none_or(|x| x.first_token >= e)) {
+                let m = &mut mentions[i];
+                m.end_token = end;
+                m.end = s.tokens[end - 1].end;
+            }
+            continue;
+        }
+        if kind != ActorKind::Person {
+            continue;
         }
         let country_end = cues().country_nouns.match_at(s, after);
         let Some(end) = cues().government_nouns.match_at(s, after).or(country_end) else {
@@ -965,7 +1002,7 @@ fn offices(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocSta
                         .iter()
                         .rev()
                         .chain(mentions.iter().map(|m| &m.actor))
-                        .filter_map(|&a| nation(g, a))
+                        .filter_map(|&a| acts_for(g, a))
                         .find_map(|c| l.offices.holder(&office, c, date))
                 }),
         };

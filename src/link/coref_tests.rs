@@ -521,3 +521,46 @@ fn a_pronouns_government_is_the_state_of_the_person_it_names() {
         );
     }
 }
+
+#[test]
+fn a_description_before_a_noun_of_a_thing_is_a_modifier() {
+    let l = linker();
+    // "the government building" is a building; "the government said" the
+    // government
+    let text = "Sudan closed the border. Protesters gathered outside the government building.";
+    assert_eq!(actor_of(&l, text, "government"), None);
+    let text = "Ethiopia deployed troops. Gunmen stormed the regime's headquarters in the north.";
+    assert_eq!(actor_of(&l, text, "regime"), None);
+    let text = "Chad recalled its envoy. The junta's offices were shut on Monday.";
+    assert_eq!(actor_of(&l, text, "junta"), None);
+    let text = "Chad recalled its envoy. The junta said it would respond.";
+    assert_eq!(actor_of(&l, text, "junta").as_deref(), Some("chad"));
+}
+
+#[test]
+fn paramilitaries_separatists_and_terror_groups_are_armed_groups() {
+    let l = linker();
+    let text = "The army shelled RSF positions. The paramilitaries withdrew from the bridge.";
+    assert_eq!(actor_of(&l, text, "paramilitaries").as_deref(), Some("rsf"));
+    let text = "Ethiopia accused the TPLF of stalling. The separatists rejected the charge.";
+    assert_eq!(actor_of(&l, text, "separatists").as_deref(), Some("tplf"));
+    let text = "The Houthis fired drones at tankers. The extremists vowed more attacks.";
+    assert_eq!(actor_of(&l, text, "extremists").as_deref(), Some("houthis"));
+}
+
+#[test]
+fn a_movement_named_with_its_government_is_the_movement() {
+    let l = linker();
+    assert_eq!(
+        links(&l, "The Houthis' government detained UN staff.", "2024-06-01")[0],
+        ("Houthis' government".to_string(), "houthis".to_string())
+    );
+    assert_eq!(
+        links(&l, "The TPLF administration in Mekelle refused.", "2024-06-01")[0],
+        ("TPLF administration".to_string(), "tplf".to_string())
+    );
+    assert_eq!(
+        links(&l, "The RSF's government in Nyala was announced.", "2024-06-01")[0],
+        ("RSF's government".to_string(), "rsf".to_string())
+    );
+}

@@ -248,8 +248,9 @@ fn next_run(l: &Linker, s: &Sentence, covered: &[bool], from: usize) -> Option<(
         {
             // "al-Bashir", "CSP-DPA"
             b += 2;
-        } else if t.kind == TokenKind::Punct && t.norm(s) == "." && l.titles.contains(bare(s, b - 1)) {
-            // "Gen. X", when the tokeniser leaves the full stop apart
+        } else if t.kind == TokenKind::Punct && t.norm(s) == "." && is_title(l, bare(s, b - 1)) {
+            // "Gen. X", "Sen. X", when the tokeniser leaves the full stop
+            // apart (a title of either list)
             b += 1;
         } else if t.kind == TokenKind::Word && CONNECTORS.contains(&t.norm(s)) {
             // "Alliance of Sahel States", "Front for the Liberation of"

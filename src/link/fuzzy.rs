@@ -163,7 +163,15 @@ impl Linker {
             // (for a shipped actor of one country's conflict, in a story
             // that names the country: "Siyala" of Mauritania is no
             // Libyan Siala)
-            let same_keys = same_keys && self.spelling_in_scope(actor, &state.seen, here);
+            let same_keys = same_keys
+                && self.spelling_in_scope(
+                    actor,
+                    &Seen {
+                        actors: &state.seen,
+                        places: &state.places,
+                    },
+                    here,
+                );
             let evidence = exact > 0 || same_keys || state.seen.contains(&actor) || here.contains(&actor);
             if !evidence {
                 continue;

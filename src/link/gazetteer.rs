@@ -304,6 +304,11 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("gazetteer/libya.ron", include_str!("../../gazetteer/libya.ron")),
     ("gazetteer/people.ron", include_str!("../../gazetteer/people.ron")),
     ("gazetteer/groups.ron", include_str!("../../gazetteer/groups.ron")),
+    (
+        "gazetteer/legislatures.ron",
+        include_str!("../../gazetteer/legislatures.ron"),
+    ),
+    ("gazetteer/regions.ron", include_str!("../../gazetteer/regions.ron")),
 ];
 
 /// Parse one gazetteer file's text; `path` decides the format and names

@@ -36,6 +36,7 @@ mod office;
 mod office_of;
 mod phrases;
 mod scope;
+mod state_bodies;
 pub mod suggest;
 pub mod variant;
 
@@ -330,6 +331,8 @@ pub struct Linker {
     /// The hashes of both maps' demonyms as bits: most capitalised words
     /// are no demonym, and the hash their token carries says so unprobed.
     demonym_bits: HashBits,
+    /// A state's bodies by their common nouns ("the lower house").
+    state_bodies: state_bodies::StateBodies,
     /// The words that make a name no gazetteer holds an actor (`found.ron`).
     found: found::FoundCues,
     /// Whether such names become actors (see [`Linker::with_found_actors`]).
@@ -362,6 +365,19 @@ pub(crate) struct DocState {
     history: Vec<(usize, ActorId, String, LinkHow)>,
     /// The actors found in the text so far, and their names.
     found: found::FoundTable,
+    /// The states the story has named so far in any role, places and
+    /// datelines included ("TRIPOLI, Libya", "in Libya", a contested
+    /// state's bare name): what scopes one conflict's names.
+    places: Vec<ActorId>,
+}
+
+/// What a story has named before a name is linked: its actors in order of
+/// first mention, and the states it named as places too (see
+/// [`Linker::story_names`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Seen<'a> {
+    actors: &'a [ActorId],
+    places: &'a [ActorId],
 }
 
 impl DocState {
@@ -592,6 +608,7 @@ impl Linker {
             )
         };
         let found = found::FoundCues::new(&gazetteer);
+        let state_bodies = state_bodies::StateBodies::new(&gazetteer, &demonyms);
         static LINKERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Linker {
             id: LINKERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -626,6 +643,7 @@ impl Linker {
             demonym_bits: HashBits::new(demonyms.keys().chain(shared_demonyms.keys()).map(|d| word_hash(d))),
             demonyms,
             shared_demonyms,
+            state_bodies,
             found,
             find_actors: true,
         }
@@ -679,7 +697,7 @@ impl Linker {
         let mut out: Vec<Mention> = Vec::new();
         let mut state = DocState::new(&self.gazetteer);
         for s in sentences {
-            let mut found = self.link_sentence(doc, s, &state.seen);
+            let mut found = self.link_sentence(doc, s, &state.seen, &mut state.places);
             self.variants(s, &mut found, &state);
             // variants can name leaders too: "al-Asad's army"
             self.forces(s, &mut found);

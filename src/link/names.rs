@@ -96,8 +96,16 @@ impl Linker {
         chosen
     }
 
-    pub(super) fn link_sentence(&self, doc: &Document, s: &Sentence, seen: &[ActorId]) -> Vec<Mention> {
+    pub(super) fn link_sentence(
+        &self,
+        doc: &Document,
+        s: &Sentence,
+        seen: &[ActorId],
+        places: &mut Vec<ActorId>,
+    ) -> Vec<Mention> {
         let all = self.candidates(s);
+        self.note_places(&all, places);
+        let scope = Seen { actors: seen, places };
         let mut cands = self.greedy(&all, 0, s.tokens.len(), |_| true);
         // A role title glued to a name gives way to the name, but names
         // inside the title still count ("commander of the Libyan National
@@ -186,7 +194,7 @@ impl Linker {
                     // "Government of National Unity" in a story of another
                     // country is not the Libyan one; "South Africa's
                     // Government of National Unity" is South Africa's
-                    if self.common_words_only(s, c.first, c.end) && !self.in_scope(actor, &all, c, seen) {
+                    if self.common_words_only(s, c.first, c.end) && !self.in_scope(actor, &all, c, &scope) {
                         let owner = self
                             .possessor_before(s, c.first, &mentions)
                             .map(|(o, _)| o)
@@ -369,7 +377,7 @@ impl Linker {
                             let pool: Vec<&Entry> = owned
                                 .unwrap_or_else(|| entries.clone())
                                 .into_iter()
-                                .filter(|e| self.title_in_scope(e, &all, c, seen))
+                                .filter(|e| self.title_in_scope(e, &all, c, &scope))
                                 .collect();
                             self.holder(&pool, doc.date, seen)
                         }

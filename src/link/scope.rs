@@ -9,7 +9,7 @@
 //! their file is about the user's story. A title qualified by its owner
 //! ("NATO's secretary-general") is the owner's office.
 
-use super::{coref, ActorId, ActorKind, Candidate, DocActors, Entry, EntryKind, Linker, Mention};
+use super::{coref, ActorId, ActorKind, Candidate, DocActors, Entry, EntryKind, Linker, Mention, Seen};
 use crate::text::{Sentence, TokenKind};
 
 impl Linker {
@@ -43,15 +43,17 @@ impl Linker {
         }
     }
 
-    /// Whether the story so far (`seen`) or this sentence (its candidates
-    /// other than role titles and the name `here` itself, `all`) names
-    /// country `n` or an actor of it.
+    /// Whether the story so far (`seen`, and `places`: the states it named
+    /// as places or datelines too) or this sentence (its candidates other
+    /// than role titles and the name `here` itself, `all`) names country
+    /// `n` or an actor of it.
     ///
     /// (`seen_or_here` is the same question for a variant spelling, which
     /// has only the actors named so far.)
-    pub(super) fn story_names(&self, n: ActorId, all: &[Candidate], here: &Candidate, seen: &[ActorId]) -> bool {
+    pub(super) fn story_names(&self, n: ActorId, all: &[Candidate], here: &Candidate, seen: &Seen) -> bool {
         let of_n = |a: ActorId| a == n || self.nation_of(a) == Some(n);
-        seen.iter().any(|&a| of_n(a))
+        seen.places.contains(&n)
+            || seen.actors.iter().any(|&a| of_n(a))
             || all
                 .iter()
                 // (the name itself does not count; names inside it do: "head
@@ -64,17 +66,43 @@ impl Linker {
                 })
     }
 
+    /// Note the states this sentence names by name, demonym, people or
+    /// seat, whether or not the name becomes a mention ("TRIPOLI, Libya",
+    /// "fighting in Libya"): a story about a country names it as a place
+    /// as often as as an actor. A word several states share ("Congolese")
+    /// names none of them.
+    pub(super) fn note_places(&self, all: &[Candidate], places: &mut Vec<ActorId>) {
+        for c in all {
+            let mut states = self.entries[c.pattern]
+                .iter()
+                .filter(|e| e.kind != EntryKind::Role && e.kind != EntryKind::Elliptic)
+                .filter(|e| self.gazetteer.actor(e.actor).kind == ActorKind::State)
+                .map(|e| e.actor);
+            if let Some(state) = states.next() {
+                if states.all(|other| other == state) && !places.contains(&state) {
+                    places.push(state);
+                }
+            }
+        }
+    }
+
     /// Whether a shipped actor tied to a country may be linked by a
     /// spelling alone: the story so far or this sentence (`here`) names
     /// the country.
-    pub(super) fn spelling_in_scope(&self, actor: ActorId, seen: &[ActorId], here: &[ActorId]) -> bool {
-        self.scope_of(actor)
-            .is_none_or(|n| seen.iter().chain(here).any(|&a| a == n || self.nation_of(a) == Some(n)))
+    pub(super) fn spelling_in_scope(&self, actor: ActorId, seen: &Seen, here: &[ActorId]) -> bool {
+        self.scope_of(actor).is_none_or(|n| {
+            seen.places.contains(&n)
+                || seen
+                    .actors
+                    .iter()
+                    .chain(here)
+                    .any(|&a| a == n || self.nation_of(a) == Some(n))
+        })
     }
 
     /// Whether `actor` may be linked by the title or common-word name
     /// `here`: it is in no country's scope, or the story names its country.
-    pub(super) fn in_scope(&self, actor: ActorId, all: &[Candidate], here: &Candidate, seen: &[ActorId]) -> bool {
+    pub(super) fn in_scope(&self, actor: ActorId, all: &[Candidate], here: &Candidate, seen: &Seen) -> bool {
         self.scope_of(actor)
             .is_none_or(|n| self.story_names(n, all, here, seen))
     }
@@ -83,7 +111,7 @@ impl Linker {
     /// 2014-2018) is scoped by the state its holder's other titles of the
     /// same period name ("UN envoy for Syria", 2014-2018), whatever
     /// offices the holder had before or after.
-    pub(super) fn title_in_scope(&self, e: &Entry, all: &[Candidate], here: &Candidate, seen: &[ActorId]) -> bool {
+    pub(super) fn title_in_scope(&self, e: &Entry, all: &[Candidate], here: &Candidate, seen: &Seen) -> bool {
         self.title_scope_of(e)
             .is_none_or(|n| self.story_names(n, all, here, seen))
     }

@@ -79,6 +79,30 @@ fn a_person_named_with_a_title() {
 }
 
 #[test]
+fn an_abbreviated_title_before_a_name_is_a_title() {
+    // "Sen.", "Rep.", "Gov.": the full stop the tokeniser leaves apart
+    // belongs to the title, whatever follows the name
+    let (links, _) = found("Sen. Marta Okonjo, a Kaduna Republican, said the bill would pass.");
+    assert_eq!(links, vec![pair("Marta Okonjo", "marta_okonjo")]);
+    let (links, _) = found("The ceasefire must hold, said Rep. Elias Brandvold.");
+    assert_eq!(links, vec![pair("Elias Brandvold", "elias_brandvold")]);
+    let (links, _) = found("Gov. Ines Carvalho, from the coastal province, criticized the plan.");
+    assert_eq!(links, vec![pair("Ines Carvalho", "ines_carvalho")]);
+}
+
+#[test]
+fn a_party_members_noun_and_an_investigators_office() {
+    // "the top Democrat on the committee" is a member of a party, no name
+    let (links, _) = found("Rep. Tomas Hurtado, the top Democrat on the panel, objected.");
+    assert_eq!(links, vec![pair("Tomas Hurtado", "tomas_hurtado")]);
+    // a UN special rapporteur acts: investigates, condemns, is barred
+    let (links, _) = found("Ana Lucia Ferreyra, the U.N. special rapporteur, condemned the junta.");
+    assert_eq!(links, vec![pair("Ana Lucia Ferreyra", "ana_lucia_ferreyra")]);
+    let (links, _) = found("The authorities barred Jonas Ekberg, a UN rapporteur on torture, from the prison.");
+    assert_eq!(links, vec![pair("Jonas Ekberg", "jonas_ekberg")]);
+}
+
+#[test]
 fn a_person_in_apposition_to_an_office_or_next_to_a_verb_of_saying() {
     let (links, _) = found("Jorge Ramos Vidal, the commander of the northern garrison, ordered a retreat.");
     assert_eq!(links, vec![pair("Jorge Ramos Vidal", "jorge_ramos_vidal")]);
