@@ -231,7 +231,14 @@ fn next_run(l: &Linker, s: &Sentence, covered: &[bool], from: usize) -> Option<(
             && (i + 1 < n && (s.tokens[i + 1].kind == TokenKind::Joiner || is_cap_word(s, i + 1)))
             && l.name_particles.contains_at(s, i)
     };
-    let a = (from..n).find(|&i| !covered[i] && (is_cap_word(s, i) || particle(i)))?;
+    // (the test of the next token first, inline: most tokens are small
+    // words, turned away here without a call)
+    let a = (from..n).find(|&i| {
+        !covered[i]
+            && s.tokens[i].kind == TokenKind::Word
+            && (matches!(s.tokens[i].case, Case::Title | Case::Upper)
+                || (i + 1 < n && (s.tokens[i + 1].kind == TokenKind::Joiner || is_cap_word(s, i + 1)) && particle(i)))
+    })?;
     let mut b = a + 1;
     while b < n && !covered[b] {
         let t = &s.tokens[b];

@@ -126,8 +126,19 @@ impl Linker {
         state: &DocState,
         here: &[ActorId],
     ) -> Option<Mention> {
-        let norms: Vec<&str> = run.iter().map(|&i| s.tokens[i].norm(s)).collect();
-        let spellings = self.cached_run_spellings(&norms);
+        // the words in place for a run of a usual length, not on the heap
+        let mut short = [""; 8];
+        let long: Vec<&str>;
+        let norms: &[&str] = if run.len() <= short.len() {
+            for (w, &i) in short.iter_mut().zip(run) {
+                *w = s.tokens[i].norm(s);
+            }
+            &short[..run.len()]
+        } else {
+            long = run.iter().map(|&i| s.tokens[i].norm(s)).collect();
+            &long
+        };
+        let spellings = self.cached_run_spellings(norms);
         // titles alone ("President") name nobody
         if spellings.titles_only {
             return None;
@@ -214,31 +225,36 @@ impl Linker {
         use std::rc::Rc;
         /// Runs kept before the cache starts over, so memory stays bounded.
         const MAX_ENTRIES: usize = 50_000;
-        type Cache = (u64, rustc_hash::FxHashMap<Box<str>, Rc<RunSpellings>>);
+        /// The linker the answers are of, the answers by run, and the
+        /// buffer a run's key is written in (one per thread, not one per
+        /// run).
+        type Cache = (u64, rustc_hash::FxHashMap<Box<str>, Rc<RunSpellings>>, String);
         thread_local! {
             static CACHE: RefCell<Cache> = RefCell::new(Default::default());
         }
-        // each word with its length before it: no two runs share a key
-        let mut words = String::with_capacity(norms.iter().map(|w| w.len() + 4).sum());
-        for w in norms {
-            use std::fmt::Write;
-            let _ = write!(words, "{}:{w}", w.len());
-        }
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
+            let (id, answers, key) = &mut *c;
             // the answers are this linker's: another's start afresh
-            if c.0 != self.id {
-                c.1.clear();
-                c.0 = self.id;
+            if *id != self.id {
+                answers.clear();
+                *id = self.id;
             }
-            if let Some(sp) = c.1.get(words.as_str()) {
+            // each word with its length before it: no two runs share a key
+            key.clear();
+            for w in norms {
+                push_decimal(key, w.len());
+                key.push(':');
+                key.push_str(w);
+            }
+            if let Some(sp) = answers.get(key.as_str()) {
                 return Rc::clone(sp);
             }
-            if c.1.len() >= MAX_ENTRIES {
-                c.1.clear();
+            if answers.len() >= MAX_ENTRIES {
+                answers.clear();
             }
             let sp = Rc::new(self.run_spellings(norms));
-            c.1.insert(Box::from(words), Rc::clone(&sp));
+            answers.insert(Box::from(key.as_str()), Rc::clone(&sp));
             sp
         })
     }
@@ -330,6 +346,15 @@ impl Linker {
     }
 }
 
+/// Append `n` in decimal, as `write!(out, "{n}")` would, without the
+/// formatting machinery (a key is written for every run of every sentence).
+fn push_decimal(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_decimal(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
 /// What a run of capitalised words may spell, by its words alone (see
 /// [`Linker::run_spellings`]).
 #[derive(Debug)]
@@ -357,4 +382,16 @@ struct RunSpelling {
     /// Every word has the alias word's key, and the keys are long enough
     /// to tell (the actor's scope still to be asked).
     same_keys: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn decimal_as_formatted() {
+        for n in [0, 1, 9, 10, 11, 99, 100, 12_345, usize::MAX] {
+            let mut out = String::from("x");
+            super::push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
 }

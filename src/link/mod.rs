@@ -48,7 +48,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
-use crate::text::{normalize_phrase, segment, Case, HashBits, Sentence, StaticWords, TokenKind, WordSet};
+use crate::text::{normalize_phrase, segment, word_hash, Case, HashBits, Sentence, StaticWords, TokenKind, WordSet};
 pub use found::DocActors;
 pub use gazetteer::{Actor, ActorId, ActorKind, Gazetteer, GazetteerError};
 use phrases::PhraseSet;
@@ -328,6 +328,9 @@ pub struct Linker {
     /// Demonyms two or more states claim ("Congolese"), with every
     /// claimant: the one the document names is meant.
     shared_demonyms: FxHashMap<String, Vec<ActorId>>,
+    /// The hashes of both maps' demonyms as bits: most capitalised words
+    /// are no demonym, and the hash their token carries says so unprobed.
+    demonym_bits: HashBits,
     /// A state's bodies by their common nouns ("the lower house").
     state_bodies: state_bodies::StateBodies,
     /// The words that make a name no gazetteer holds an actor (`found.ron`).
@@ -637,6 +640,7 @@ impl Linker {
             title_scope,
             variant_aliases,
             variant_index,
+            demonym_bits: HashBits::new(demonyms.keys().chain(shared_demonyms.keys()).map(|d| word_hash(d))),
             demonyms,
             shared_demonyms,
             state_bodies,
@@ -735,9 +739,11 @@ impl Linker {
         // a name, not a title or a description, gives its surname
         if kind == ActorKind::Person && matches!(m.how, LinkHow::Exact | LinkHow::Variant) && words.contains(' ') {
             if let Some(last) = words.rsplit(' ').next() {
-                let k = variant::key(last);
+                // (from the cache: a person's surname comes back mention
+                // after mention)
+                let k = variant::cached_key(last);
                 if k.len() >= variant::MIN_KEY_LEN {
-                    state.surnames.insert(k, m.actor);
+                    state.surnames.insert(k.to_string(), m.actor);
                 }
             }
         }
@@ -759,7 +765,7 @@ impl Linker {
     /// The state whose demonym is token `i`, if it is a capitalised one.
     fn demonym_at(&self, s: &Sentence, i: usize) -> Option<ActorId> {
         let t = s.tokens.get(i)?;
-        if t.kind != TokenKind::Word || t.case == Case::Lower {
+        if t.kind != TokenKind::Word || t.case == Case::Lower || !self.demonym_bits.may_hold(t.first_word_hash) {
             return None;
         }
         self.demonyms.get(t.norm(s)).copied()
@@ -770,10 +776,9 @@ impl Linker {
     /// (`seen`, in order of first mention).
     fn demonym_seen_at(&self, s: &Sentence, i: usize, seen: &[ActorId]) -> Option<ActorId> {
         self.demonym_at(s, i).or_else(|| {
-            let t = s
-                .tokens
-                .get(i)
-                .filter(|t| t.kind == TokenKind::Word && t.case != Case::Lower)?;
+            let t = s.tokens.get(i).filter(|t| {
+                t.kind == TokenKind::Word && t.case != Case::Lower && self.demonym_bits.may_hold(t.first_word_hash)
+            })?;
             let claimants = self.shared_demonyms.get(t.norm(s))?;
             seen.iter().rev().find_map(|&a| {
                 [Some(a), self.nation_of(a)]

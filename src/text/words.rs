@@ -131,17 +131,25 @@ pub static CALENDAR_WORDS: StaticWords = StaticWords::new(&[
 
 /// A set of hashes as a table of bits (a Bloom filter of one hash):
 /// "no" is certain, "yes" needs the real lookup.
+// (an array of fixed size, not a vector: the index of a hash's word is
+// below its length by construction, and so a lookup, asked at almost every
+// token by some set, has no bounds check)
 #[derive(Debug, Clone)]
-pub struct HashBits(Vec<u64>);
+pub struct HashBits(Box<[u64; HashBits::WORDS]>);
 
 impl HashBits {
     /// 2^16 bits (8 KB): for a few thousand hashes, a "yes" for about
     /// one word in twenty that starts no pattern.
     const BITS: u32 = 16;
+    /// The table's words of 64 bits.
+    const WORDS: usize = 1 << (Self::BITS - 6);
 
     /// The table of `hashes`.
     pub fn new(hashes: impl Iterator<Item = u64>) -> Self {
-        let mut table = vec![0u64; 1 << (Self::BITS - 6)];
+        let mut table: Box<[u64; Self::WORDS]> = vec![0u64; Self::WORDS]
+            .into_boxed_slice()
+            .try_into()
+            .expect("a table of WORDS words");
         for h in hashes {
             let b = Self::bit(h);
             table[b >> 6] |= 1 << (b & 63);
