@@ -362,6 +362,7 @@ const NEWS_CASES: &[(&str, &[&str])] = &[
     ("Saudi Arabia sent troops to watch the RSF.", &[]),
     ("Eritrea sent advisers to train the TPLF.", &["eritrea support tplf"]),
     ("Russia sent weapons to neighbouring Sudan.", &["russia support sudan"]),
+    ("The UAE sent drones to their RSF allies.", &["uae support rsf"]),
     // the object before "for V-ing" does the gerund and its purpose; an
     // object that names no actor leaves them no subject
     ("Abiy thanked his guest for sending troops to fight the TPLF.", &[]),

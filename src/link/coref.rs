@@ -141,7 +141,7 @@ pub(super) fn resolve(
     leader_state(l, s, mentions, state, date);
     // (before "the council": "the upper house" is the state's upper
     // house, not the last body named with "house")
-    super::state_bodies::resolve(l, s, mentions, state, main_state);
+    super::state_bodies::resolve(l, s, mentions, state);
     if roles || (0..s.tokens.len()).any(|i| l.body_nouns.contains_at(s, i)) {
         bodies(l, s, mentions, state);
     }
@@ -690,13 +690,7 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
                 .is_some_and(|t| t.kind == TokenKind::Word && t.case != Case::Lower)
         };
         let named_after = capital(end) || (s.tokens.get(end).is_some_and(|t| t.norm(s) == "of") && capital(end + 1));
-        // "the government building", "the junta's headquarters": a thing
-        // of the body, no mention of it
-        let mut after = end;
-        if s.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Possessive) {
-            after += 1;
-        }
-        let thing = cues().thing_nouns.match_at(s, after).is_some();
+        let thing = thing_after(s, end);
         if lower && free && !named_after && !thing && (!army || heads_its_phrase(s, end)) {
             let actor = nearest(mentions, s, i, state)
                 .find(|&a| kinds.contains(&g.actor(a).kind))
@@ -730,7 +724,7 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
 /// tie. "In April, the military removed Bashir", ten sentences into a
 /// story about Sudan, is Sudan's military though no sentence near names
 /// Sudan.
-fn main_state(l: &Linker, state: &DocState) -> Option<ActorId> {
+pub(super) fn main_state(l: &Linker, state: &DocState) -> Option<ActorId> {
     let g = l.doc_actors(state);
     let states = state
         .history
@@ -741,6 +735,17 @@ fn main_state(l: &Linker, state: &DocState) -> Option<ActorId> {
         .into_iter()
         .max_by_key(|&(_, count, order)| (count, order))
         .map(|(n, ..)| n)
+}
+
+/// Whether a noun for a body's things follows the description ending at
+/// `end`, its possessive passed over: "the government building", "the
+/// junta's headquarters" are no mentions of the body (`thing_nouns`).
+pub(super) fn thing_after(s: &Sentence, end: usize) -> bool {
+    let mut after = end;
+    if s.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Possessive) {
+        after += 1;
+    }
+    cues().thing_nouns.match_at(s, after).is_some()
 }
 
 /// Per actor of `named` (in document order, each with a weight), the sum

@@ -255,10 +255,10 @@ impl Linker {
                     if let Some(a) = agents.filter(|_| !dateline) {
                         m.first_token = a;
                         m.start = s.tokens[a].start;
-                    } else if listed {
-                    } else if dateline
-                        || (self.only_a_place(s, c.first, false) && !self.visited(s, c.first, c.end))
-                        || self.event_nouns.match_at(s, c.end).is_some()
+                    } else if !listed
+                        && (dateline
+                            || (self.only_a_place(s, c.first, false) && !self.visited(s, c.first, c.end))
+                            || self.event_nouns.match_at(s, c.end).is_some())
                     {
                         continue;
                     }

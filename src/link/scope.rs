@@ -35,10 +35,7 @@ impl Linker {
         }
         match actor.kind {
             ActorKind::State => None,
-            ActorKind::Person => match actor.affiliation {
-                Some(f) => self.nation_of(f),
-                None => actor.country,
-            },
+            ActorKind::Person => coref::acts_for(DocActors::new(&self.gazetteer, &[]), a),
             _ => self.nation_of(a),
         }
     }

@@ -68,14 +68,7 @@ impl StateBodies {
 
 /// Link "the lower house", "parliament's lower house" to the body of the
 /// sentence's (or the story's) state that the gazetteer names so.
-/// `main_state` is the state the story is most about.
-pub(super) fn resolve(
-    l: &Linker,
-    s: &Sentence,
-    mentions: &mut Vec<Mention>,
-    state: &DocState,
-    main_state: impl Fn(&Linker, &DocState) -> Option<ActorId>,
-) {
+pub(super) fn resolve(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState) {
     let bodies = &l.state_bodies;
     if !bodies.nouns.may_occur_in(s) {
         return;
@@ -86,7 +79,9 @@ pub(super) fn resolve(
     while i < n {
         let free = |k: usize| mentions.iter().all(|m| k < m.first_token || k >= m.end_token);
         let Some(end) = bodies.nouns.match_at(s, i).filter(|&e| {
-            (i..e).all(|k| free(k) && (s.tokens[k].case == Case::Lower || k == 0)) && heads_phrase(l, s, e)
+            (i..e).all(|k| free(k) && (s.tokens[k].case == Case::Lower || k == 0))
+                && !super::coref::thing_after(s, e)
+                && l.role_nouns.match_at(s, e).is_none()
         }) else {
             i += 1;
             continue;
@@ -94,31 +89,29 @@ pub(super) fn resolve(
         // "the lower house", "parliament's lower house", "Parliament voted"
         // (the owner's noun is left out of the mention, as the gold
         // writes it)
-        let first = i;
         let opened = i == 0
             || s.tokens[i - 1].norm(s) == "the"
             || (s.tokens[i - 1].kind == TokenKind::Possessive
                 && i >= 2
                 && bodies.nouns.match_ending_at(s, i - 1).is_some());
-        // the state named before the noun in this sentence, else the story's
-        let here = mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end_token <= first)
-            .find(|m| g.actor(m.actor).kind == ActorKind::State)
-            .map(|m| m.actor);
-        let key_of = |st: ActorId| {
-            (
-                st,
-                crate::text::normalize_phrase(&joined(s, i, end)).0.trim().to_string(),
-            )
-        };
-        let body = here
-            .or_else(|| main_state(l, state))
-            .and_then(|st| bodies.by_state.get(&key_of(st)).copied());
-        if let Some(body) = body.filter(|_| opened) {
-            mentions.push(Mention::spanning(s, first, end, body, super::LinkHow::Coreference, 0.6));
-            mentions.sort_by_key(|m| m.first_token);
+        if opened {
+            // the state named before the noun in this sentence, else the
+            // story's
+            let here = mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end_token <= i)
+                .find(|m| g.actor(m.actor).kind == ActorKind::State)
+                .map(|m| m.actor);
+            // (token forms are normal already)
+            let noun = joined(s, i, end);
+            let body = here
+                .or_else(|| super::coref::main_state(l, state))
+                .and_then(|st| bodies.by_state.get(&(st, noun)).copied());
+            if let Some(body) = body {
+                mentions.push(Mention::spanning(s, i, end, body, super::LinkHow::Coreference, 0.6));
+                mentions.sort_by_key(|m| m.first_token);
+            }
         }
         i = end;
     }
@@ -127,28 +120,4 @@ pub(super) fn resolve(
 /// The words of tokens `a..b`, joined by spaces.
 fn joined(s: &Sentence, a: usize, b: usize) -> String {
     s.tokens[a..b].iter().map(|t| t.norm(s)).collect::<Vec<_>>().join(" ")
-}
-
-/// Whether the noun phrase ending at `end` ends there: "the parliament
-/// voted", not "the parliament building" or "the lower house speaker".
-fn heads_phrase(l: &Linker, s: &Sentence, end: usize) -> bool {
-    const THINGS: &[&str] = &[
-        "building",
-        "buildings",
-        "session",
-        "sessions",
-        "committee",
-        "election",
-        "elections",
-        "seat",
-        "seats",
-        "members",
-        "member",
-        "chamber",
-        "floor",
-    ];
-    let Some(t) = s.tokens.get(end) else { return true };
-    !(t.kind == TokenKind::Word
-        && t.case == Case::Lower
-        && (THINGS.contains(&t.norm(s)) || l.role_nouns.match_at(s, end).is_some()))
 }

@@ -153,7 +153,8 @@ impl View<'_> {
     /// Chad", "to eastern Ukraine", "to all the parties".
     pub(in crate::extract) fn infinitive_at(&self, i: usize) -> bool {
         const NOT_VERBS: &[&str] = &[
-            "all", "both", "each", "some", "many", "several", "other", "the", "a", "an",
+            "all", "both", "each", "some", "many", "several", "other", "the", "a", "an", "its", "their", "his", "her",
+            "our",
         ];
         let t = &self.s.tokens[i];
         let w = self.norm(i);
