@@ -670,10 +670,14 @@ fn kinds(l: &Linker, s: &Sentence, mentions: &mut Vec<Mention>, state: &DocState
             modifiers += 1;
         };
         let det = first.is_some();
+        // "a rival paramilitary force": an indefinite article brings in
+        // someone new, never one named before
+        let indefinite = (i.saturating_sub(3)..i)
+            .any(|k| matches!(s.tokens[k].norm(s), "a" | "an" | "another") && (k + 1..i).all(&modifier));
         let hit = cues().descriptions.iter().find_map(|(nouns, kinds, army)| {
             let end = nouns.match_at(s, i)?;
             // "Federal troops" needs no article, "the rebels" does
-            let bare = end > i + 1;
+            let bare = end > i + 1 && !indefinite;
             (det || bare).then_some((end, kinds, *army))
         });
         let Some((end, kinds, army)) = hit else {

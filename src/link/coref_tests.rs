@@ -564,3 +564,28 @@ fn a_movement_named_with_its_government_is_the_movement() {
         ("RSF's government".to_string(), "rsf".to_string())
     );
 }
+
+#[test]
+fn an_indefinite_description_brings_in_someone_new() {
+    let l = linker();
+    let text = "The RSF shelled the city. Later the SAF and a rival paramilitary force agreed to a truce.";
+    assert_eq!(actor_of(&l, text, "paramilitary force"), None);
+    let text = "The Houthis fired drones at tankers. An armed group attacked the port.";
+    assert_eq!(actor_of(&l, text, "armed group"), None);
+    let text = "The TPLF rejected the deal. Another separatist group signed it.";
+    assert_eq!(actor_of(&l, text, "separatist group"), None);
+    // the definite one is the one named before
+    let text = "The TPLF rejected the deal. The separatist group later signed it.";
+    assert_eq!(actor_of(&l, text, "separatist group").as_deref(), Some("tplf"));
+}
+
+#[test]
+fn a_ministry_or_the_central_government_is_the_state_named_before() {
+    let l = linker();
+    let text = "Chad closed the border. The foreign ministry said talks would resume.";
+    assert_eq!(actor_of(&l, text, "foreign ministry").as_deref(), Some("chad"));
+    let text = "The rebels want to topple Sudan's central government.";
+    assert_eq!(actor_of(&l, text, "central government").as_deref(), Some("sudan"));
+    let text = "Ethiopia recalled its envoy. The defence ministry denied the report.";
+    assert_eq!(actor_of(&l, text, "defence ministry").as_deref(), Some("ethiopia"));
+}

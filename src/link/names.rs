@@ -252,9 +252,17 @@ impl Linker {
                             && matches!(s.tokens[p.end_token].norm(s), "and" | ",")
                             && self.seat_agents.match_at(s, p.first_token).is_some()
                     });
+                    // "official Belgrade", "official Washington": the
+                    // government at its seat, one mention with the word
+                    let official = c.first > 0
+                        && s.tokens[c.first - 1].norm(s) == "official"
+                        && mentions.last().is_none_or(|p| p.end_token < c.first);
                     if let Some(a) = agents.filter(|_| !dateline) {
                         m.first_token = a;
                         m.start = s.tokens[a].start;
+                    } else if official {
+                        m.first_token = c.first - 1;
+                        m.start = s.tokens[c.first - 1].start;
                     } else if !listed
                         && (dateline
                             || (self.only_a_place(s, c.first, false) && !self.visited(s, c.first, c.end))

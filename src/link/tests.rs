@@ -939,3 +939,23 @@ fn the_people_at_or_from_a_seat_and_the_seats_listed_after_it() {
         vec!["rwanda", "uganda"]
     );
 }
+
+#[test]
+fn official_before_a_seat_is_one_mention_of_its_government() {
+    let l = Linker::new(Gazetteer::shipped().unwrap());
+    assert_eq!(
+        links(&l, "Kosovo accused official Belgrade of meddling.", None),
+        vec![
+            ("Kosovo".into(), "kosovo".into(), LinkHow::Exact),
+            ("official Belgrade".into(), "serbia".into(), LinkHow::Metonym)
+        ]
+    );
+    assert_eq!(
+        links(&l, "The move angered official Washington.", None),
+        vec![("official Washington".into(), "usa".into(), LinkHow::Metonym)]
+    );
+    assert_eq!(
+        links(&l, "Official Moscow denied the report.", None),
+        vec![("Official Moscow".into(), "russia".into(), LinkHow::Metonym)]
+    );
+}
