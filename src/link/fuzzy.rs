@@ -163,16 +163,17 @@ impl Linker {
             // (for a shipped actor of one country's conflict, in a story
             // that names the country: "Siyala" of Mauritania is no
             // Libyan Siala)
-            let same_keys = same_keys
-                && self.spelling_in_scope(
-                    actor,
-                    &Seen {
-                        actors: &state.seen,
-                        places: &state.places,
-                    },
-                    here,
-                );
-            let evidence = exact > 0 || same_keys || state.seen.contains(&actor) || here.contains(&actor);
+            // and any spelling of an actor of one country's conflict, in a
+            // story that names that country: "Hifter" in a story datelined
+            // Libya is Haftar before Haftar is named
+            let seen = Seen {
+                actors: &state.seen,
+                places: &state.places,
+            };
+            let in_scope = self.spelling_in_scope(actor, &seen, here);
+            let scoped = in_scope && self.scope_of(actor).is_some();
+            let same_keys = same_keys && in_scope;
+            let evidence = exact > 0 || same_keys || scoped || state.seen.contains(&actor) || here.contains(&actor);
             if !evidence {
                 continue;
             }

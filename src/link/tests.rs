@@ -959,3 +959,24 @@ fn official_before_a_seat_is_one_mention_of_its_government() {
         vec![("Official Moscow".into(), "russia".into(), LinkHow::Metonym)]
     );
 }
+
+#[test]
+fn a_spelling_of_a_conflicts_actor_links_where_the_story_names_its_country() {
+    let l = shipped_and("none.csv", "id,label,kind,aliases\n");
+    // named for the first time, in a variant spelling: the dateline's or
+    // the sentence's country is evidence enough
+    assert_eq!(
+        ids(&l, "Libyan commander Hifter spoke."),
+        vec!["khalifa_haftar", "khalifa_haftar"]
+    );
+    assert_eq!(
+        ids(&l, "ASMARA, Eritrea (AP) — President Afeworki spoke on Monday."),
+        vec!["eritrea", "isaias_afwerki"]
+    );
+    assert_eq!(
+        ids(&l, "KHARTOUM, Sudan (AP) — General Hemeidti spoke on Monday."),
+        vec!["sudan", "hemedti"]
+    );
+    // another country's story: the name is someone else's
+    assert!(!ids(&l, "NOUAKCHOTT, Mauritania (AP) — Commander Hifter spoke.").contains(&"khalifa_haftar".to_string()));
+}
