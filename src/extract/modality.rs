@@ -60,8 +60,10 @@ pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
             continue;
         }
         let denial_after = !cue.before && cue.modality == Modality::Negated;
+        // "claimed responsibility for": owning an act, not alleging one
+        let owning = cue.modality == Modality::Alleged && cend < n && v.norm(cend) == "responsibility";
         let applies = |o: &Occurrence| {
-            let excluded = o.relation.is_some_and(|r| cue.not_for.contains(&r));
+            let excluded = owning || o.relation.is_some_and(|r| cue.not_for.contains(&r));
             let accusation_stands = denial_after && accusing(o);
             !(excluded || accusation_stands)
         };

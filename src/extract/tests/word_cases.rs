@@ -475,4 +475,31 @@ pub(super) const WORD_CASES: &[(&str, &[&str])] = &[
         "A diplomatic row between Chad and Sudan erupted.",
         &["chad oppose sudan", "sudan oppose chad"],
     ),
+    // what is sent, named as a noun ("supply_noun"): the sender before
+    // it or after "of", the receiver after the preposition
+    (
+        "Eritrea's delivery of heavy weapons to the TPLF alarmed Addis Ababa.",
+        &["eritrea support tplf"],
+    ),
+    (
+        "The shipment of Saudi rockets to the Sudanese Armed Forces drew protests.",
+        &["saudi_arabia support saf"],
+    ),
+    (
+        "Deliveries of drones to the RSF by the UAE went on for months.",
+        &["uae support rsf"],
+    ),
+    // owning an attack is the attacker's word ("attack_noun" light verbs)
+    (
+        "The Houthis claimed responsibility for a missile strike on Saudi Arabia.",
+        &["houthis oppose saudi_arabia"],
+    ),
+    (
+        "The RSF claimed responsibility for an artillery attack on the Sudanese Armed Forces.",
+        &["rsf oppose saf"],
+    ),
+    (
+        "The TPLF took responsibility for the raid on Eritrea.",
+        &["tplf oppose eritrea"],
+    ),
 ];
