@@ -27,7 +27,7 @@ mod subject;
 
 use super::lexicon::{Lexicon, Relation};
 use crate::link::{ActorId, Mention};
-use crate::text::{Sentence, StaticWords, TokenKind};
+use crate::text::{Case, Sentence, StaticWords, TokenKind};
 
 pub(super) use compound::{compound_modifier, compound_tail, SUPPORTING_PARTICIPLES};
 
@@ -60,6 +60,13 @@ pub(super) static ADVERBS: StaticWords = StaticWords::new(&[
     "further",
     "reportedly",
     "repeatedly",
+]);
+/// Auxiliaries of a finite verb: "and has armed" is coordinated as "and
+/// armed" is, and a stretch between commas that holds one outside a
+/// relative clause is a clause of its own, not an insertion.
+pub(super) static AUXILIARIES: StaticWords = StaticWords::new(&[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "shall", "can", "could", "may", "might", "must",
+    "does", "did",
 ]);
 const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "its", "their"];
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
@@ -339,7 +346,12 @@ impl<'a> View<'a> {
                 let e = self.mentions[m].end_token;
                 e < b && matches!(self.norm(e), "and" | "or")
             });
-            if whole_mention || list_follows || list_goes_on {
+            // "Egypt, along with the UAE and Russia, has backed Haftar,
+            // whose ...": the stretch after "Russia," holds the clause's
+            // own verb
+            let finite = !relative
+                && (a + 1..b).any(|i| self.s.tokens[i].case == Case::Lower && AUXILIARIES.contains(self.norm(i)));
+            if whole_mention || list_follows || list_goes_on || finite {
                 continue;
             }
             for i in a..=b {

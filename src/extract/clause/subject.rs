@@ -4,7 +4,8 @@
 //! participles, and taken from the antecedent of a relative pronoun.
 
 use super::{
-    acts_for_body, View, ADVERBS, CLAUSE_BOUNDARIES, COMITATIVES, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS,
+    acts_for_body, View, ADVERBS, AUXILIARIES, CLAUSE_BOUNDARIES, COMITATIVES, PREPOSITIONS, RELATIVE_PRONOUNS,
+    SUBJECT_PRONOUNS,
 };
 use crate::text::{Case, TokenKind};
 
@@ -71,8 +72,9 @@ impl View<'_> {
         }
         // "A met B and condemned C": a verb after "and" shares the subject
         // of the clause, not the object just before it
+        // ("and has armed", "and will also send")
         let mut k = at;
-        while k > 0 && ADVERBS.contains(self.norm(k - 1)) {
+        while k > 0 && (ADVERBS.contains(self.norm(k - 1)) || AUXILIARIES.contains(self.norm(k - 1))) {
             k -= 1;
         }
         let coordinated = !passive && k > 0 && self.norm(k - 1) == "and";
@@ -165,6 +167,11 @@ impl View<'_> {
                 // the antecedent: the mention just before (a comma between)
                 let mut k = j;
                 if k > 0 && self.is_comma(k - 1) {
+                    k -= 1;
+                }
+                // "the Tehrik-i-Taliban Pakistan (TTP), which": the name in
+                // the parentheses is the name before them
+                if k > 1 && self.norm(k - 1) == ")" && self.ends[k - 2].is_some() {
                     k -= 1;
                 }
                 return match k.checked_sub(1).and_then(|p| self.ends[p]) {
@@ -288,7 +295,17 @@ impl View<'_> {
             let w = self.norm(k - 1);
             // ("after", "before", "since" open clauses as often as phrases:
             // "a day after Turkish fighters shot down ..." has a subject)
+            // "Secretary of State Antony Blinken", "Minister for Foreign
+            // Affairs Penny Wong": a capitalised title before a name holds
+            // its "of" or "for", which opens no phrase
+            let in_title = passed > 0
+                && matches!(w, "of" | "for")
+                && k > 1
+                && self.s.tokens[k - 2].kind == TokenKind::Word
+                && self.s.tokens[k - 2].case == Case::Title
+                && self.ends[k - 2].is_none();
             if PREPOSITIONS.contains(w)
+                && !in_title
                 && !CLAUSE_BOUNDARIES.contains(w)
                 && !matches!(
                     w,

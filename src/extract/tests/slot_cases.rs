@@ -400,4 +400,66 @@ pub(super) const SLOT_CASES: &[(&str, &[&str])] = &[
         &["iran support houthis", "russia support houthis"],
     ),
     ("Eritrea, unlike Chad, condemned the TPLF.", &["eritrea oppose tplf"]),
+    // a verb after "and" and an auxiliary in a relative clause has the
+    // relative's antecedent for subject, not the object before it
+    (
+        "Eritrea, which backs the TPLF and has armed the Houthis, condemned Ethiopia.",
+        &[
+            "eritrea oppose ethiopia",
+            "eritrea support houthis",
+            "eritrea support tplf",
+        ],
+    ),
+    (
+        "The UAE, which funds the RSF and has armed the Houthis, rejected the report.",
+        &["uae support houthis", "uae support rsf"],
+    ),
+    (
+        "Russia, which backs the Houthis and had armed the RSF, criticised the UN.",
+        &["russia oppose un", "russia support houthis", "russia support rsf"],
+    ),
+    // a stretch between commas that holds a finite verb is the clause,
+    // not an insertion after the name before it
+    (
+        "Saudi Arabia, along with the UAE and Britain, has backed the Yemeni government, whose forces retook Aden.",
+        &[
+            "saudi_arabia support yemen_government",
+            "uae support yemen_government",
+            "uk support yemen_government",
+        ],
+    ),
+    (
+        "Iran, together with Russia, has armed the Houthis, whose missiles hit Riyadh.",
+        &["iran support houthis", "russia support houthis"],
+    ),
+    (
+        "Ethiopia, like Eritrea, has condemned the TPLF, whose fighters crossed the border.",
+        &["eritrea oppose tplf", "ethiopia oppose tplf"],
+    ),
+    // a capitalised title's "of" or "for" opens no prepositional phrase
+    (
+        "Secretary of State Antony Blinken met Abiy Ahmed in Addis Ababa.",
+        &["abiy_ahmed meet antony_blinken"],
+    ),
+    (
+        "Head of State Isaias Afwerki condemned the TPLF.",
+        &["isaias_afwerki oppose tplf"],
+    ),
+    (
+        "Special Envoy for Yemen Hans Grundberg met the Houthis.",
+        &["hans_grundberg meet houthis"],
+    ),
+    // the antecedent of a relative pronoun after a parenthesised acronym
+    (
+        "Chad condemned the Rapid Support Forces (RSF), which has attacked the Sudanese Armed Forces.",
+        &["chad oppose rsf", "rsf oppose saf"],
+    ),
+    (
+        "The UN criticised the Tigray People's Liberation Front (TPLF), which has attacked Eritrea.",
+        &["tplf oppose eritrea", "un oppose tplf"],
+    ),
+    (
+        "The African Union condemned the Sudanese Armed Forces (SAF), which shelled Chad.",
+        &["african_union oppose saf", "saf oppose chad"],
+    ),
 ];
