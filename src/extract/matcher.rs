@@ -142,6 +142,36 @@ pub(super) fn place_len(v: &View, at: usize) -> usize {
     }
 }
 
+/// Lower-case words inside place names ("Mocimboa da Praia", "Dar es
+/// Salaam", "Rio de Janeiro").
+const PLACE_PARTICLES: &[&str] = &["da", "de", "do", "del", "des", "es", "el", "al", "la", "le"];
+
+/// How many tokens after token `at` go on a place's name that `at` opens
+/// ("Mocimboa da Praia", "Port Harcourt"): capitalised words, and lower-case
+/// particles between them, that no mention holds; zero after any other
+/// token.
+fn place_name_tail(v: &View, at: usize) -> usize {
+    let n = v.s.tokens.len();
+    let plain_cap = |k: usize| {
+        let t = &v.s.tokens[k];
+        t.kind == TokenKind::Word && t.case == Case::Title && v.starts[k].is_none() && v.ends[k].is_none()
+    };
+    if !plain_cap(at) {
+        return 0;
+    }
+    let mut e = at + 1;
+    loop {
+        if e < n && plain_cap(e) {
+            e += 1;
+        } else if e + 1 < n && PLACE_PARTICLES.contains(&v.norm(e)) && plain_cap(e + 1) {
+            e += 2;
+        } else {
+            break;
+        }
+    }
+    e - at - 1
+}
+
 /// If `words` stand at token `i` (joiners passed), the index past them.
 pub(super) fn phrase_at(v: &View, words: &[String], i: usize) -> Option<usize> {
     let mut t = i;
@@ -199,12 +229,16 @@ fn match_from(v: &View, body: &[Item], at: usize, adjuncts: bool) -> Option<(usi
             None
         }
         Item::Gap => {
-            for k in 0..=MAX_GAP {
-                if (at..at + k).any(|j| j >= v.s.tokens.len() || v.s.tokens[j].kind == TokenKind::Punct) {
-                    break;
-                }
-                if let Some(r) = match_from(v, rest, at + k, false) {
+            // a place's name of several words is one word of the gap
+            // ("recaptured the port town of Mocimboa da Praia from")
+            let mut k = at;
+            for _ in 0..=MAX_GAP {
+                if let Some(r) = match_from(v, rest, k, false) {
                     return Some(r);
+                }
+                match v.s.tokens.get(k) {
+                    Some(t) if t.kind != TokenKind::Punct => k += 1 + place_name_tail(v, k),
+                    _ => break,
                 }
             }
             None

@@ -842,9 +842,43 @@ fn apposition_head(l: &Linker, s: &Sentence, end: usize) -> Option<(bool, (usize
 }
 
 /// Add a new actor (or find it under its id) and its mentions.
+/// A group's branch the text names through the group ("the Islamic
+/// State's Mozambique province", see `link::affiliates`), over tokens
+/// `first..end`, as an armed group of the document's own table labelled
+/// `label`: its mentions (none when the label's id is a gazetteer's).
+pub(super) fn add_branch(
+    l: &Linker,
+    s: &Sentence,
+    first: usize,
+    end: usize,
+    label: String,
+    state: &mut DocState,
+) -> Vec<Mention> {
+    let new = NewActor {
+        first,
+        end,
+        kind: ActorKind::ArmedGroup,
+        affiliation: None,
+        acronym: None,
+        weak: false,
+    };
+    add_labelled(l, label, None, s, new, state)
+}
+
 fn add_actor(l: &Linker, text: &str, s: &Sentence, new: NewActor, state: &mut DocState) -> Vec<Mention> {
     let label = label_of(text, s, new.first, new.end);
     let acronym_label = new.acronym.map(|(x, y)| label_of(text, s, x, y));
+    add_labelled(l, label, acronym_label, s, new, state)
+}
+
+fn add_labelled(
+    l: &Linker,
+    label: String,
+    acronym_label: Option<String>,
+    s: &Sentence,
+    new: NewActor,
+    state: &mut DocState,
+) -> Vec<Mention> {
     let id = match (&acronym_label, new.kind) {
         (Some(acr), k) if k != ActorKind::Person => super::suggest::id_for(acr),
         _ => super::suggest::id_for(&label),

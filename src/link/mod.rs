@@ -22,6 +22,7 @@
 //!
 //! Every [`Mention`] records how it was linked ([`LinkHow`]) for audit.
 
+mod affiliates;
 mod agents;
 mod armies;
 mod coref;
@@ -152,6 +153,7 @@ struct CueFile {
     titles: Vec<String>,
     name_particles: Vec<String>,
     body_types: Vec<String>,
+    affiliate_nouns: Vec<String>,
 }
 
 const CUES: &str = include_str!("cues.ron");
@@ -310,6 +312,9 @@ pub struct Linker {
     event_nouns: PhraseSet,
     role_nouns: PhraseSet,
     body_nouns: WordSet,
+    /// Nouns of a group's branch ("province", "affiliate"): see
+    /// `link::affiliates`.
+    affiliate_nouns: WordSet,
     pub(crate) titles: WordSet,
     pub(crate) name_particles: WordSet,
     body_types: WordSet,
@@ -632,6 +637,7 @@ impl Linker {
             event_nouns: PhraseSet::new(&cues.event_nouns),
             role_nouns: PhraseSet::new(&cues.role_nouns),
             body_nouns: words(&cues.body_nouns),
+            affiliate_nouns: words(&cues.affiliate_nouns),
             titles: words(&cues.titles),
             name_particles: words(&cues.name_particles),
             body_types: words(&cues.body_types),
@@ -701,6 +707,8 @@ impl Linker {
             self.variants(s, &mut found, &state);
             // variants can name leaders too: "al-Asad's army"
             self.forces(s, &mut found);
+            // "the Islamic State's Mozambique province": one branch
+            affiliates::join(self, &doc.text, s, &mut found, &mut state, find);
             // names no gazetteer holds, before pronouns look for antecedents
             if find {
                 found::find(self, &doc.text, s, &mut found, &mut state);

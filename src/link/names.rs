@@ -232,6 +232,16 @@ impl Linker {
                     m.actor = actor;
                 }
                 EntryKind::Metonym => {
+                    // "Mocimboa da Praia", "Santa Cruz de Tenerife": the
+                    // tail of a longer place name after a name particle is
+                    // no seat of government
+                    let tail_of_name = c.first >= 2
+                        && self.name_particles.contains_at(s, c.first - 1)
+                        && s.tokens[c.first - 2].kind == TokenKind::Word
+                        && matches!(s.tokens[c.first - 2].case, Case::Title | Case::Upper);
+                    if tail_of_name {
+                        continue;
+                    }
                     // "in Moscow", "the Berlin conference": only a place;
                     // "MOSCOW, Nov. 25 -": a dateline, where the story was
                     // written

@@ -980,3 +980,44 @@ fn a_spelling_of_a_conflicts_actor_links_where_the_story_names_its_country() {
     // another country's story: the name is someone else's
     assert!(!ids(&l, "NOUAKCHOTT, Mauritania (AP) — Commander Hifter spoke.").contains(&"khalifa_haftar".to_string()));
 }
+
+#[test]
+fn a_groups_branch_named_through_the_group_is_the_branch() {
+    let l = shipped_and("none.csv", "id,label,kind,aliases\n");
+    // the gazetteer's branch whose name holds the group's and the place
+    assert_eq!(
+        links(&l, "Niger said the Islamic State's Sahel affiliate attacked.", None),
+        vec![
+            ("Niger".into(), "niger".into(), LinkHow::Exact),
+            (
+                "Islamic State's Sahel affiliate".into(),
+                "is_sahel".into(),
+                LinkHow::Variant
+            ),
+        ]
+    );
+    assert_eq!(
+        ids(&l, "Nigeria's army fought ISIS's West Africa Province in Borno."),
+        vec!["nigeria", "iswap"]
+    );
+    assert_eq!(
+        ids(&l, "The Islamic State's branch in Khorasan claimed the attack."),
+        vec!["isis_k"]
+    );
+    // without found actors, a branch the gazetteer lacks leaves the
+    // group's own mention (and "in Ethiopia" is only a place)
+    assert_eq!(
+        ids(&l, "Kenya condemned al-Shabab's branch in Ethiopia."),
+        vec!["kenya", "al_shabaab"]
+    );
+}
+
+#[test]
+fn a_seat_at_the_end_of_a_longer_place_name_is_no_metonym() {
+    let l = shipped_and("none.csv", "id,label,kind,aliases\n");
+    assert!(ids(&l, "Rebels held Mocimboa da Praia for a year.").is_empty());
+    assert!(ids(&l, "Ministers gathered in Vila de Maputo.").is_empty());
+    assert!(!ids(&l, "Officials arrived in Santa Cruz de Tenerife.").contains(&"spain".to_string()));
+    // the seat alone still stands for its government
+    assert_eq!(ids(&l, "Praia protested the decision."), vec!["cape_verde"]);
+}

@@ -502,4 +502,17 @@ pub(super) const WORD_CASES: &[(&str, &[&str])] = &[
         "The TPLF took responsibility for the raid on Eritrea.",
         &["tplf oppose eritrea"],
     ),
+    // a place's name of several words is one word of a gap
+    (
+        "Eritrean troops captured the small town of Adi Goshu Mai Kadra from the TPLF.",
+        &["eritrea oppose tplf"],
+    ),
+    (
+        "The Sudanese Armed Forces retook the river port of Wad Medani from the RSF.",
+        &["saf oppose rsf"],
+    ),
+    (
+        "Saudi forces seized the coastal city of Ras Isa al Hudaydah from the Houthis.",
+        &["saudi_arabia oppose houthis"],
+    ),
 ];

@@ -339,3 +339,28 @@ fn a_state_s_own_forces_are_the_state() {
     let (links, _) = found("The Sudan Shield Forces clashed with the army.");
     assert_eq!(links, vec![pair("Sudan Shield Forces", "sudan_shield_forces")]);
 }
+
+#[test]
+fn a_branch_no_gazetteer_holds_is_an_armed_group_of_its_own() {
+    for (text, surface, id) in [
+        (
+            "Troops retook the town from the Islamic State's Mozambique province.",
+            "Islamic State's Mozambique province",
+            "islamic_state_mozambique_province",
+        ),
+        (
+            "Kenya condemned al-Shabab's branch in Ethiopia.",
+            "al-Shabab's branch in Ethiopia",
+            "al_shabaab_ethiopia_branch",
+        ),
+        (
+            "The Islamic State's Congo affiliate claimed the bombing.",
+            "Islamic State's Congo affiliate",
+            "islamic_state_congo_affiliate",
+        ),
+    ] {
+        let (links, table) = found(text);
+        assert_eq!(links, vec![pair(surface, id)], "{text}");
+        assert_eq!(table, vec![(id.to_string(), ActorKind::ArmedGroup, None)], "{text}");
+    }
+}
