@@ -274,7 +274,13 @@ impl Extractor {
             if !SUPPORTING_PARTICIPLES.contains(&v.norm(p)) {
                 continue;
             }
-            if let Some(head) = v.starts.get(p + 1).copied().flatten() {
+            // the noun after it, or a description over the whole compound
+            // ("the Iran-backed rebels")
+            let head = v.starts.get(p + 1).copied().flatten().or_else(|| {
+                ms.iter()
+                    .position(|x| x.first_token <= m.first_token && x.end_token > p + 1 && x.actor != m.actor)
+            });
+            if let Some(head) = head {
                 found.push(Found {
                     relation: Relation::Support,
                     reported_source: false,

@@ -151,6 +151,19 @@ pub(super) const SLOT_CASES: &[(&str, &[&str])] = &[
         &["sudan oppose rsf"],
     ),
     ("Chad-based RSF fighters attacked the SAF.", &["rsf oppose saf"]),
+    // ... and a description over the whole compound
+    (
+        "The Houthis seized a ship. The Iran-backed rebels then fired at a tanker.",
+        &["iran support houthis"],
+    ),
+    (
+        "The RSF shelled El Fasher. UAE-backed paramilitaries looted the market.",
+        &["uae support rsf"],
+    ),
+    (
+        "The TPLF attacked the base. Eritrea accused Russian-backed separatists of the attack.",
+        &["eritrea oppose tplf", "russia support tplf"],
+    ),
     // what was said has its own subject
     ("Sudan said shells had hit Chad's border post.", &[]),
     ("The RSF claimed drones had struck Ethiopia's embassy.", &[]),

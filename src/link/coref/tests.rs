@@ -9,7 +9,7 @@ fn linker() -> Linker {
     let mut b = GazetteerBuilder::new();
     b.add_text(
         "test_gazetteer.ron",
-        include_str!("../../tests/data/test_gazetteer.ron"),
+        include_str!("../../../tests/data/test_gazetteer.ron"),
     )
     .unwrap();
     Linker::new(b.build().unwrap())
@@ -588,4 +588,39 @@ fn a_ministry_or_the_central_government_is_the_state_named_before() {
     assert_eq!(actor_of(&l, text, "central government").as_deref(), Some("sudan"));
     let text = "Ethiopia recalled its envoy. The defence ministry denied the report.";
     assert_eq!(actor_of(&l, text, "defence ministry").as_deref(), Some("ethiopia"));
+}
+
+#[test]
+fn an_armed_groups_description_with_a_creed_or_a_suspicion_needs_no_article() {
+    let l = linker();
+    let text = "The TPLF shelled the town. Islamist militants later claimed the raid.";
+    assert_eq!(actor_of(&l, text, "Islamist militants").as_deref(), Some("tplf"));
+    let text = "The Houthis fired drones at tankers. Suspected rebels also hit a port.";
+    assert_eq!(actor_of(&l, text, "Suspected rebels").as_deref(), Some("houthis"));
+    let text = "The RSF entered the city. Residents said alleged paramilitaries looted shops.";
+    assert_eq!(actor_of(&l, text, "alleged paramilitaries").as_deref(), Some("rsf"));
+    // with no such modifier, a bare plural is no description
+    let text = "The RSF entered the city. Residents said paramilitaries looted shops.";
+    assert_eq!(actor_of(&l, text, "paramilitaries"), None);
+}
+
+#[test]
+fn a_description_a_linked_compound_modifies_is_not_the_group_it_names() {
+    let l = linker();
+    // the compound's group is another: the description is the one named
+    // before it
+    let text = "The TPLF attacked the base. The Houthi-linked militants denied it.";
+    assert_eq!(
+        actor_of(&l, text, "The Houthi-linked militants").as_deref(),
+        Some("tplf")
+    );
+    let text = "The Houthis seized a ship. Iran-backed rebels then fired at a tanker.";
+    assert_eq!(actor_of(&l, text, "Iran-backed rebels").as_deref(), Some("houthis"));
+    // and the name inside the compound stays a mention of its own
+    assert_eq!(actor_of(&l, text, "Iran").as_deref(), Some("iran"));
+    let text = "The RSF shelled El Fasher. Eritrea-aligned paramilitaries looted the market.";
+    assert_eq!(
+        actor_of(&l, text, "Eritrea-aligned paramilitaries").as_deref(),
+        Some("rsf")
+    );
 }
