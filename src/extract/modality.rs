@@ -72,7 +72,14 @@ pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
         // (not a request: "a phone call on the crisis" holds "call on")
         // (a cue in a clause the trigger's "that" opens is that clause's:
         // "warned Kigali that any incursion would be met with force")
-        if cue.before && !matches!(cue.modality, Modality::Requested | Modality::Asserted) {
+        // (nor an allegation: the claim a trigger holds is what it is
+        // about, "dismissed claims from Kampala", "made claims against")
+        if cue.before
+            && !matches!(
+                cue.modality,
+                Modality::Requested | Modality::Asserted | Modality::Alleged
+            )
+        {
             let in_complement = |o: &Occurrence| (o.first..i).any(|k| v.norm(k) == "that");
             for o in occ
                 .iter_mut()

@@ -515,4 +515,27 @@ pub(super) const WORD_CASES: &[(&str, &[&str])] = &[
         "Saudi forces seized the coastal city of Ras Isa al Hudaydah from the Houthis.",
         &["saudi_arabia oppose houthis"],
     ),
+    // rebutting what an actor said opposes it; what it alleged stays
+    // denied (an allegation inside the trigger is not the trigger's)
+    (
+        "Eritrea rejected the accusations by the TPLF.",
+        &["eritrea oppose tplf"],
+    ),
+    (
+        "Chad dismissed claims from the RSF that it had armed the SAF.",
+        &["chad oppose rsf"],
+    ),
+    (
+        "Saudi Arabia denied the Houthis' allegations that it had bombed Sanaa.",
+        &["saudi_arabia oppose houthis"],
+    ),
+    (
+        "Ethiopia refuted the statement made by Eritrea on Monday.",
+        &["ethiopia oppose eritrea"],
+    ),
+    // (an adjective "disputed" is no rebuttal)
+    (
+        "Iran recognised the winner of Ethiopia's disputed election, praising Abiy Ahmed.",
+        &["iran support abiy_ahmed"],
+    ),
 ];
