@@ -538,4 +538,19 @@ pub(super) const WORD_CASES: &[(&str, &[&str])] = &[
         "Iran recognised the winner of Ethiopia's disputed election, praising Abiy Ahmed.",
         &["iran support abiy_ahmed"],
     ),
+    // demanding that an actor leave or give up opposes it
+    (
+        "Eritrea insisted that the TPLF withdraw from Humera.",
+        &["eritrea oppose tplf"],
+    ),
+    (
+        "The SAF demanded that the RSF pull out of Khartoum before any talks.",
+        &["saf oppose rsf"],
+    ),
+    (
+        "Saudi Arabia demanded the Houthis disarm.",
+        &["saudi_arabia oppose houthis"],
+    ),
+    // (what is demanded of no actor's leaving is no edge)
+    ("Chad demanded that the talks resume.", &[]),
 ];
