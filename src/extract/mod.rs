@@ -294,6 +294,7 @@ impl Extractor {
             }
         }
         self.hosts_join_meetings(v, &mut found);
+        self.brokered_deals_taken_up(v, &mut occurrences, &mut found);
         if found.is_empty() {
             return;
         }
@@ -385,6 +386,51 @@ impl Extractor {
                     }
                 }
             }
+        }
+    }
+
+    /// "Armenia accepted a Russian-brokered truce": who takes up a deal a
+    /// mediator brokered, named before the participle, meets the mediator
+    /// (the passive, "a truce brokered by Russia", is a frame of its
+    /// class). The verb is an occurrence, so it takes the modality of its
+    /// cues ("refused to accept ...").
+    fn brokered_deals_taken_up(&self, v: &View, occurrences: &mut Vec<Occurrence>, found: &mut Vec<Found>) {
+        for m in v.mentions {
+            let Some(p) = compound_modifier(v.s, m.end_token) else {
+                continue;
+            };
+            if !self.lexicon.is_brokered_deal_at(v.s, p) {
+                continue;
+            }
+            let mut k = m.first_token;
+            while k > 0 && matches!(v.norm(k - 1), "a" | "an" | "the" | "this" | "that") {
+                k -= 1;
+            }
+            let Some(first) = self.lexicon.deal_taken_up_before(v.s, k) else {
+                continue;
+            };
+            let sources: Vec<ActorId> = v.left_slot(first, false).iter().flat_map(|&x| v.actors_of(x)).collect();
+            if sources.is_empty() {
+                continue;
+            }
+            occurrences.push(Occurrence {
+                first,
+                end: p + 2,
+                relation: Some(Relation::Meet),
+                modality: Modality::Asserted,
+                distance: usize::MAX,
+                continued: false,
+            });
+            found.push(Found {
+                relation: Relation::Meet,
+                reported_source: false,
+                sources,
+                targets: vec![m.actor],
+                pairs: false,
+                mutual: false,
+                first,
+                end: p + 2,
+            });
         }
     }
 

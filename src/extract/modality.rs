@@ -31,7 +31,10 @@ pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     for i in 0..n {
         for &ci in lexicon.cues_starting_with(v.norm(i)) {
-            if let Some(cend) = phrase_at(v, &lexicon.cues()[ci].words, i) {
+            // (a cue's last word joined by a hyphen to the next is a
+            // word of a compound: "cease-fire talks", "stop-gap")
+            let joined = |e: usize| e < n && v.s.tokens[e].kind == crate::text::TokenKind::Joiner;
+            if let Some(cend) = phrase_at(v, &lexicon.cues()[ci].words, i).filter(|&e| !joined(e)) {
                 hits.push((ci, i, cend));
             }
         }

@@ -46,6 +46,7 @@ impl Lexicon {
         merged.irregular = other.irregular;
         merged.relational = other.relational;
         merged.pair_nouns = other.pair_nouns;
+        merged.brokered = other.brokered;
         merged.proposal_verbs = other.proposal_verbs;
         merged.proposal_nouns = other.proposal_nouns;
         merged.proposal_first = other.proposal_first;
@@ -95,6 +96,7 @@ impl Lexicon {
             irregular: HashMap::new(),
             relational: base.map(|b| b.relational.clone()).unwrap_or_default(),
             pair_nouns: base.map(|b| b.pair_nouns.clone()).unwrap_or_default(),
+            brokered: base.map(|b| b.brokered.clone()).unwrap_or_default(),
             proposal_verbs: base.map(|b| b.proposal_verbs.clone()).unwrap_or_default(),
             proposal_nouns: base.map(|b| b.proposal_nouns.clone()).unwrap_or_default(),
             proposal_first: base.map(|b| b.proposal_first.clone()).unwrap_or_default(),
@@ -141,6 +143,30 @@ impl Lexicon {
                     if template.trim() == "S V P" {
                         for verb in class.verbs.iter().filter(|v| !v.contains([' ', '-'])) {
                             lex.host_verbs
+                                .extend(forms_of(&normalize_word(verb), &fixed, &irregular));
+                        }
+                    }
+                    if template.trim() == "S L * N V by T" {
+                        let b = &mut lex.brokered;
+                        for phrase in &class.light {
+                            let words: Vec<String> = phrase.split_whitespace().map(normalize_word).collect();
+                            if let Some((first, rest)) = words.split_first() {
+                                b.takeup.push((forms_of(first, &fixed, &irregular), rest.to_vec()));
+                            }
+                        }
+                        // a phrase by the forms of its last word ("prisoner
+                        // exchanges")
+                        for noun in &class.nouns {
+                            let words: Vec<String> = noun.split_whitespace().map(normalize_word).collect();
+                            if let Some((last, before)) = words.split_last() {
+                                for form in forms_of(last, &fixed, &irregular) {
+                                    b.nouns
+                                        .insert(before.iter().chain([&form]).cloned().collect::<Vec<_>>().join(" "));
+                                }
+                            }
+                        }
+                        for verb in class.verbs.iter().filter(|v| !v.contains(' ')) {
+                            b.participles
                                 .extend(forms_of(&normalize_word(verb), &fixed, &irregular));
                         }
                     }

@@ -243,12 +243,26 @@ pub struct Lexicon {
     /// (a frame "S V P"): "brokered", "mediated" in "talks brokered by
     /// Qatar", "a Qatari-mediated truce".
     host_verbs: TokenWords<()>,
+    /// The verbs and nouns of a frame "S L * N V by T" ("agreed to a
+    /// truce brokered by T"): who takes up (L) a deal (N) a mediator
+    /// brokered (V) meets the mediator, so "agreed to a Russian-brokered
+    /// ceasefire" does too. Light verbs as phrases whose first word takes
+    /// all its forms; the nouns' and participles' forms.
+    brokered: BrokeredDeals,
     /// Verbs of proposing, as phrases whose first word takes all its forms.
     proposal_verbs: Vec<(Vec<String>, Vec<String>)>,
     /// Forms of nouns that name a proposal ("request", "plans").
     proposal_nouns: rustc_hash::FxHashSet<String>,
     /// The forms of the first words of `proposal_verbs`.
     proposal_first: TokenWords<()>,
+}
+
+/// See [`Lexicon::deal_taken_up_before`].
+#[derive(Debug, Clone, Default)]
+pub(super) struct BrokeredDeals {
+    pub(super) takeup: Vec<(Vec<String>, Vec<String>)>,
+    pub(super) nouns: rustc_hash::FxHashSet<String>,
+    pub(super) participles: rustc_hash::FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -307,6 +321,50 @@ impl Lexicon {
     /// meeting as one more participant ("brokered", "mediated").
     pub fn is_host_verb_at(&self, s: &crate::text::Sentence, i: usize) -> bool {
         self.host_verbs.contains_at(s, i)
+    }
+
+    /// Whether token `i` is a host verb joined to a name before it and
+    /// followed by a noun of a meeting: "brokered" in "a Russian-brokered
+    /// ceasefire", "mediated" in "the Qatari-mediated talks".
+    pub fn is_brokered_meeting_at(&self, s: &crate::text::Sentence, i: usize) -> bool {
+        self.is_host_verb_at(s, i)
+            && s.tokens
+                .get(i + 1)
+                .is_some_and(|t| self.pair_noun(t.norm(s)) == Some(Relation::Meet))
+    }
+
+    /// Whether tokens `p` and `p + 1` are a mediator's participle and a
+    /// deal ("brokered ceasefire" of "a Russian-brokered ceasefire"), as
+    /// the frame "S L * N V by T" of some class has them.
+    pub fn is_brokered_deal_at(&self, s: &crate::text::Sentence, p: usize) -> bool {
+        let b = &self.brokered;
+        if !b.participles.contains(s.tokens[p].norm(s)) {
+            return false;
+        }
+        // the deal's noun, of up to three words
+        let mut phrase = String::new();
+        for t in s.tokens.iter().skip(p + 1).take(3) {
+            if !phrase.is_empty() {
+                phrase.push(' ');
+            }
+            phrase.push_str(t.norm(s));
+            if b.nouns.contains(&phrase) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Where the verb of taking up a deal that ends right before token
+    /// `end` begins ("agreed to" before "a Russian-brokered ceasefire"),
+    /// if one does.
+    pub fn deal_taken_up_before(&self, s: &crate::text::Sentence, end: usize) -> Option<usize> {
+        self.brokered.takeup.iter().find_map(|(forms, rest)| {
+            let start = end.checked_sub(rest.len() + 1)?;
+            let words = (start + 1..end).map(|k| s.tokens[k].norm(s));
+            (forms.iter().any(|f| f == s.tokens[start].norm(s)) && words.eq(rest.iter().map(String::as_str)))
+                .then_some(start)
+        })
     }
 
     /// The verbs of proposing: for each, the forms of its first word and

@@ -114,4 +114,15 @@ pub(super) const MODALITY_CASES: &[(&str, &[&str])] = &[
     ),
     ("Ethiopia rejected any offensive against the TPLF.", &[]),
     ("Eritrea condemned any attack on Chad by the TPLF.", &[]),
+    // a cue joined by a hyphen is a word of a compound, no cue
+    (
+        "Ethiopia and Eritrea held cease-fire talks in Nairobi.",
+        &["eritrea meet ethiopia"],
+    ),
+    (
+        "Chad hosted cease-fire talks between the SAF and the RSF.",
+        &["chad meet rsf", "chad meet saf", "rsf meet saf"],
+    ),
+    // (and the cue alone still negates)
+    ("Eritrea ceased attacking the TPLF.", &[]),
 ];

@@ -553,4 +553,20 @@ pub(super) const WORD_CASES: &[(&str, &[&str])] = &[
     ),
     // (what is demanded of no actor's leaving is no edge)
     ("Chad demanded that the talks resume.", &[]),
+    // taking up a deal a mediator brokered is meeting the mediator
+    (
+        "Ethiopia and the TPLF signed a peace deal brokered by the African Union.",
+        &["african_union meet ethiopia", "african_union meet tplf"],
+    ),
+    (
+        "The SAF accepted a Saudi-brokered truce on Sunday.",
+        &["saf meet saudi_arabia"],
+    ),
+    (
+        "The Houthis agreed to an Iranian-mediated prisoner exchange.",
+        &["houthis meet iran"],
+    ),
+    // (a refusal is no meeting, nor is breaking the deal)
+    ("The RSF refused to accept the Chadian-brokered ceasefire.", &[]),
+    ("The RSF violated the Saudi-brokered ceasefire.", &[]),
 ];
