@@ -197,8 +197,8 @@ const CHALLENGE_E_S_PRECISION: f64 = 0.95;
 /// The figures reached on the sixteen real wire stories (dev_voa) and on
 /// the probe set (24 wire-style articles written for the project, both
 /// halves), with the shipped gazetteer alone; they may only go up.
-const DEV_VOA_PERSON_F1: f64 = 0.55;
-const PROBE_PERSON_F1: f64 = 0.71;
+const DEV_VOA_PERSON_F1: f64 = 0.57;
+const PROBE_PERSON_F1: f64 = 0.73;
 const WIRE_PRECISION: f64 = 0.90;
 
 /// Person-level precision of an eval report.
