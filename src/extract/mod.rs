@@ -157,17 +157,14 @@ impl Extractor {
     fn proposal_makers(&self, v: &View) -> Option<Vec<ActorId>> {
         let n = v.s.tokens.len();
         (0..n).rev().find_map(|i| {
-            let form = v.norm(i);
             if !self.lexicon.may_start_proposal_at(v.s, i) {
                 return None;
             }
-            let hit = self.lexicon.proposal_verbs().iter().any(|(first, rest)| {
-                first.iter().any(|f| f == form)
-                    && rest
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| i + 1 + k < n && v.norm(i + 1 + k) == w)
-            });
+            let hit = self
+                .lexicon
+                .proposal_verbs()
+                .iter()
+                .any(|p| lexicon::verb_phrase_at(v.s, i, p));
             if !hit {
                 return None;
             }

@@ -29,11 +29,11 @@ pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
     // every cue that stands in the sentence, in lexicon order (ties go
     // to the cue listed first)
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    // (a cue's last word joined by a hyphen to the next is a word of a
+    // compound: "cease-fire talks", "stop-gap")
+    let joined = |e: usize| e < n && v.s.tokens[e].kind == crate::text::TokenKind::Joiner;
     for i in 0..n {
         for &ci in lexicon.cues_starting_with(v.norm(i)) {
-            // (a cue's last word joined by a hyphen to the next is a
-            // word of a compound: "cease-fire talks", "stop-gap")
-            let joined = |e: usize| e < n && v.s.tokens[e].kind == crate::text::TokenKind::Joiner;
             if let Some(cend) = phrase_at(v, &lexicon.cues()[ci].words, i).filter(|&e| !joined(e)) {
                 hits.push((ci, i, cend));
             }

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::file::read_file;
 use super::frame::{expand_frame, is_lexicon_word, Piece};
 use super::inflect::{forms_of, past_forms, Inflector};
-use super::{Cue, Forms, Item, Lexicon, LexiconError, LexiconFile, Relation, Trigger, DEFAULT_LEXICON};
+use super::{Cue, Forms, Item, Lexicon, LexiconError, LexiconFile, Relation, Trigger, VerbPhrase, DEFAULT_LEXICON};
 use crate::text::normalize_word;
 
 impl Lexicon {
@@ -148,12 +148,8 @@ impl Lexicon {
                     }
                     if template.trim() == "S L * N V by T" {
                         let b = &mut lex.brokered;
-                        for phrase in &class.light {
-                            let words: Vec<String> = phrase.split_whitespace().map(normalize_word).collect();
-                            if let Some((first, rest)) = words.split_first() {
-                                b.takeup.push((forms_of(first, &fixed, &irregular), rest.to_vec()));
-                            }
-                        }
+                        b.takeup
+                            .extend(class.light.iter().filter_map(|p| verb_phrase(p, &fixed, &irregular)));
                         // a phrase by the forms of its last word ("prisoner
                         // exchanges")
                         for noun in &class.nouns {
@@ -188,13 +184,9 @@ impl Lexicon {
         }
         {
             let p = &file.proposals;
-            for phrase in &p.verbs {
-                let words: Vec<String> = phrase.split_whitespace().map(normalize_word).collect();
-                if let Some((first, rest)) = words.split_first() {
-                    let forms = forms_of(first, &fixed, &irregular);
-                    lex.proposal_first.extend(forms.iter().cloned());
-                    lex.proposal_verbs.push((forms, rest.to_vec()));
-                }
+            for phrase in p.verbs.iter().filter_map(|p| verb_phrase(p, &fixed, &irregular)) {
+                lex.proposal_first.extend(phrase.0.iter().cloned());
+                lex.proposal_verbs.push(phrase);
             }
             for noun in &p.nouns {
                 lex.proposal_nouns
@@ -305,6 +297,14 @@ impl Lexicon {
         }
         Ok(())
     }
+}
+
+/// A phrase of the lexicon file as a [`VerbPhrase`]: every form of its
+/// first word, its other words as they are (none for an empty phrase).
+fn verb_phrase(phrase: &str, fixed: &HashSet<String>, irregular: &HashMap<String, Vec<String>>) -> Option<VerbPhrase> {
+    let words: Vec<String> = phrase.split_whitespace().map(normalize_word).collect();
+    let (first, rest) = words.split_first()?;
+    Some((forms_of(first, fixed, irregular), rest.to_vec()))
 }
 
 fn passive_of(pieces: &[Piece], words: &Inflector) -> Option<Vec<Item>> {

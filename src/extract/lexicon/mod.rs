@@ -250,17 +250,32 @@ pub struct Lexicon {
     /// all its forms; the nouns' and participles' forms.
     brokered: BrokeredDeals,
     /// Verbs of proposing, as phrases whose first word takes all its forms.
-    proposal_verbs: Vec<(Vec<String>, Vec<String>)>,
+    proposal_verbs: Vec<VerbPhrase>,
     /// Forms of nouns that name a proposal ("request", "plans").
     proposal_nouns: rustc_hash::FxHashSet<String>,
     /// The forms of the first words of `proposal_verbs`.
     proposal_first: TokenWords<()>,
 }
 
+/// A verb phrase as the lexicon compiles it: the forms of its first word,
+/// and the words after it ("called" ... "for").
+pub type VerbPhrase = (Vec<String>, Vec<String>);
+
+/// Whether the verb phrase `phrase` stands at token `start` of `s`.
+pub(crate) fn verb_phrase_at(s: &crate::text::Sentence, start: usize, (forms, rest): &VerbPhrase) -> bool {
+    let n = s.tokens.len();
+    start + rest.len() < n
+        && forms.iter().any(|f| f == s.tokens[start].norm(s))
+        && rest
+            .iter()
+            .enumerate()
+            .all(|(k, w)| s.tokens[start + 1 + k].norm(s) == w)
+}
+
 /// See [`Lexicon::deal_taken_up_before`].
 #[derive(Debug, Clone, Default)]
 pub(super) struct BrokeredDeals {
-    pub(super) takeup: Vec<(Vec<String>, Vec<String>)>,
+    pub(super) takeup: Vec<VerbPhrase>,
     pub(super) nouns: rustc_hash::FxHashSet<String>,
     pub(super) participles: rustc_hash::FxHashSet<String>,
 }
@@ -323,16 +338,6 @@ impl Lexicon {
         self.host_verbs.contains_at(s, i)
     }
 
-    /// Whether token `i` is a host verb joined to a name before it and
-    /// followed by a noun of a meeting: "brokered" in "a Russian-brokered
-    /// ceasefire", "mediated" in "the Qatari-mediated talks".
-    pub fn is_brokered_meeting_at(&self, s: &crate::text::Sentence, i: usize) -> bool {
-        self.is_host_verb_at(s, i)
-            && s.tokens
-                .get(i + 1)
-                .is_some_and(|t| self.pair_noun(t.norm(s)) == Some(Relation::Meet))
-    }
-
     /// Whether tokens `p` and `p + 1` are a mediator's participle and a
     /// deal ("brokered ceasefire" of "a Russian-brokered ceasefire"), as
     /// the frame "S L * N V by T" of some class has them.
@@ -359,17 +364,15 @@ impl Lexicon {
     /// `end` begins ("agreed to" before "a Russian-brokered ceasefire"),
     /// if one does.
     pub fn deal_taken_up_before(&self, s: &crate::text::Sentence, end: usize) -> Option<usize> {
-        self.brokered.takeup.iter().find_map(|(forms, rest)| {
-            let start = end.checked_sub(rest.len() + 1)?;
-            let words = (start + 1..end).map(|k| s.tokens[k].norm(s));
-            (forms.iter().any(|f| f == s.tokens[start].norm(s)) && words.eq(rest.iter().map(String::as_str)))
-                .then_some(start)
+        self.brokered.takeup.iter().find_map(|phrase| {
+            let start = end.checked_sub(phrase.1.len() + 1)?;
+            verb_phrase_at(s, start, phrase).then_some(start)
         })
     }
 
     /// The verbs of proposing: for each, the forms of its first word and
     /// the words after it.
-    pub fn proposal_verbs(&self) -> &[(Vec<String>, Vec<String>)] {
+    pub fn proposal_verbs(&self) -> &[VerbPhrase] {
         &self.proposal_verbs
     }
 

@@ -535,8 +535,8 @@ pub(super) const WORD_CASES: &[(&str, &[&str])] = &[
     ),
     // (an adjective "disputed" is no rebuttal)
     (
-        "Iran recognised the winner of Ethiopia's disputed election, praising Abiy Ahmed.",
-        &["iran support abiy_ahmed"],
+        "Iran backed the winner of Ethiopia's disputed election, rejecting Abiy Ahmed's claim to victory.",
+        &["iran oppose abiy_ahmed"],
     ),
     // demanding that an actor leave or give up opposes it
     (
