@@ -48,6 +48,10 @@ pub(super) fn extend(l: &Linker, s: &Sentence, mentions: &mut [Mention]) {
         if s.tokens.get(after).is_none_or(|t| t.kind != TokenKind::Word) {
             continue;
         }
+        // "Emirati drone strikes": what the state does, no agent of it
+        if l.act_nouns.match_at(s, after).is_some() {
+            continue;
+        }
         // (a seat of government is one government already: "the Kabul
         // administration")
         let agent = l

@@ -262,6 +262,17 @@ impl Linker {
                             && matches!(s.tokens[p.end_token].norm(s), "and" | ",")
                             && self.seat_agents.match_at(s, p.first_token).is_some()
                     });
+                    // "Yerevan-Baku talks", "the Moscow-Kyiv summit": two
+                    // seats joined by a hyphen before a noun of what two
+                    // governments do together are the two governments
+                    let paired = self.seat_pair_at(s, c, next) || {
+                        mentions.last().is_some_and(|p| {
+                            p.how == LinkHow::Metonym
+                                && p.end_token + 1 == c.first
+                                && self.hyphen_at(s, p.end_token)
+                                && self.pair_nouns.match_at(s, c.end).is_some()
+                        })
+                    };
                     // "official Belgrade", "official Washington": the
                     // government at its seat, one mention with the word
                     let official = c.first > 0
@@ -274,6 +285,7 @@ impl Linker {
                         m.first_token = c.first - 1;
                         m.start = s.tokens[c.first - 1].start;
                     } else if !listed
+                        && !paired
                         && (dateline
                             || (self.only_a_place(s, c.first, false) && !self.visited(s, c.first, c.end))
                             || self.event_nouns.match_at(s, c.end).is_some())
@@ -326,8 +338,11 @@ impl Linker {
                             && self.entries[n.pattern].iter().any(|e| e.kind == EntryKind::Demonym)
                             && self.agent_phrase_after(s, n.end).is_some()
                     });
-                    // Only at the head of an agent noun phrase.
-                    let end = if coordinated {
+                    // Only at the head of an agent noun phrase; before
+                    // what the state does ("the Algerian meddling",
+                    // "Israeli airstrikes on Gaza") the demonym alone, so
+                    // the act stays a word the extractor reads
+                    let end = if coordinated || self.act_nouns.match_at(s, c.end).is_some() {
                         c.end
                     } else {
                         let Some(end) = self.agent_phrase_after(s, c.end) else {
@@ -341,6 +356,19 @@ impl Linker {
                     let Some(actor) = self.choose_in(&entries, doc.date, seen, &cands, c) else {
                         continue;
                     };
+                    // "the Libyan and Turkish sides" while rival
+                    // governments contest Libya: which Libyan side is
+                    // not said
+                    let head_end = match next.filter(|_| coordinated) {
+                        Some(n) => self.agent_phrase_after(s, n.end).unwrap_or(end),
+                        None => end,
+                    };
+                    let a = self.gazetteer.actor(actor);
+                    if a.contested.iter().any(|p| p.holds(doc.date))
+                        && matches!(s.tokens[head_end - 1].norm(s), "side" | "sides")
+                    {
+                        continue;
+                    }
                     m.actor = actor;
                     m.end_token = end;
                     m.end = s.tokens[end - 1].end;
@@ -635,6 +663,26 @@ impl Linker {
         self.visit_before.match_ending_at(s, before).is_some() || self.talks_after.match_at(s, end).is_some()
     }
 
+    /// Whether token `i` is a joiner written inside a word ("Yerevan-Baku"),
+    /// no dash between spaces.
+    fn hyphen_at(&self, s: &Sentence, i: usize) -> bool {
+        s.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Joiner && i > 0 && s.tokens[i - 1].end == t.start)
+            && s.tokens.get(i + 1).is_some_and(|n| n.start == s.tokens[i].end)
+    }
+
+    /// Whether candidate `c`, a seat of government, is joined by a hyphen
+    /// to another (`next`) that a pair noun follows: "Yerevan-Baku talks".
+    pub(super) fn seat_pair_at(&self, s: &Sentence, c: &Candidate, next: Option<&Candidate>) -> bool {
+        next.is_some_and(|n| {
+            n.first == c.end + 1
+                && self.hyphen_at(s, c.end)
+                && self.entries[n.pattern].iter().any(|e| e.kind == EntryKind::Metonym)
+                && self.pair_nouns.match_at(s, n.end).is_some()
+        })
+    }
+
     pub(super) fn only_a_place(&self, s: &Sentence, first: usize, state: bool) -> bool {
         let cues = if state {
             &self.state_place_before
@@ -661,6 +709,15 @@ impl Linker {
                 }
             }
             if cues.match_ending_at(s, end).is_some() {
+                return true;
+            }
+            // "airstrikes on Kabul", "the shelling of Kharkiv": a city
+            // struck is a place (the act nouns, each with "on" or "of")
+            if !state
+                && end >= 2
+                && matches!(s.tokens[end - 1].norm(s), "on" | "of")
+                && self.act_nouns.match_ending_at(s, end - 1).is_some()
+            {
                 return true;
             }
             // (only "and" and "or": "In Libya, Russia backs Haftar" is no

@@ -46,6 +46,27 @@ impl PhraseSet {
         }
     }
 
+    /// A set of noun phrases written in the singular, each matched in the
+    /// plural too ("boat" is "boats", "coast guard" is "coast guards"): the
+    /// head's regular -s form is derived, so a list names a noun once. A
+    /// phrase already ending in "s" ("forces", "goods") or holding "of"
+    /// (whose head is not its last word) stands as written.
+    pub(super) fn nouns(list: &[String]) -> Self {
+        let mut all: Vec<String> = Vec::with_capacity(list.len() * 2);
+        for p in list {
+            all.push(p.clone());
+            let words: Vec<&str> = p.split_whitespace().collect();
+            if let Some((last, head)) = words.split_last() {
+                if !last.ends_with('s') && !words.contains(&"of") {
+                    let mut plural: Vec<String> = head.iter().map(|w| w.to_string()).collect();
+                    plural.push(crate::text::s_form(last));
+                    all.push(plural.join(" "));
+                }
+            }
+        }
+        PhraseSet::new(&all)
+    }
+
     /// Whether some phrase may start at some token of `s` (if not, none
     /// matches anywhere in it: a pass that looks for these phrases can be
     /// skipped).

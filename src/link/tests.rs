@@ -834,15 +834,65 @@ fn a_demonym_before_a_noun_of_what_a_state_does_is_the_state_acting() {
         "{:?}",
         links(&l, text, None)
     );
+    // the demonym alone: the act stays a word of the sentence, for the
+    // extractor to read ("Iranian airstrikes on ...")
     let text = "Eritrea rejected the Ethiopian proposal on Monday.";
     assert_eq!(
         links(&l, text, None)[1],
-        ("Ethiopian proposal".into(), "ethiopia".into(), LinkHow::Demonym)
+        ("Ethiopian".into(), "ethiopia".into(), LinkHow::Demonym)
     );
     let text = "Chad protested against the Sudanese incursion.";
     assert_eq!(ids(&l, text), vec!["chad", "sudan"]);
+    // each act noun in the plural too
+    let text = "Eritrean attacks on Ethiopian positions resumed.";
+    assert_eq!(
+        links(&l, text, None),
+        vec![
+            ("Eritrean".into(), "eritrea".into(), LinkHow::Demonym),
+            ("Ethiopian positions".into(), "ethiopia".into(), LinkHow::Demonym)
+        ]
+    );
+    let text = "Saudi airstrikes and Emirati drone strikes hit the port.";
+    assert_eq!(
+        links(&l, text, None).into_iter().map(|x| x.0).collect::<Vec<_>>(),
+        vec!["Saudi", "Emirati"]
+    );
     // a demonym before any other noun names no one
     assert_eq!(ids(&l, "The Sudanese capital was calm."), Vec::<String>::new());
+}
+
+#[test]
+fn agent_nouns_are_written_once_and_match_in_the_plural() {
+    let l = linker();
+    // "boat", "checkpoint", "gunboat" are listed in the singular
+    assert_eq!(
+        links(&l, "Iranian gunboats harassed a British supply boat.", None),
+        vec![
+            ("Iranian gunboats".into(), "iran".into(), LinkHow::Demonym),
+            ("British supply boat".into(), "uk".into(), LinkHow::Demonym)
+        ]
+    );
+    assert_eq!(
+        ids(&l, "Gunmen overran two Chadian checkpoints near the border."),
+        vec!["chad"]
+    );
+    assert_eq!(
+        ids(&l, "The Sudanese military rulers expelled the envoy."),
+        vec!["sudan"]
+    );
+    // persons in the singular are descriptions of one person, no state
+    assert_eq!(ids(&l, "The Russian diplomat spoke on Monday."), Vec::<String>::new());
+}
+
+#[test]
+fn a_seat_of_government_struck_is_a_place() {
+    let l = linker();
+    // every act noun with "on" or "of" before a capital makes it a place
+    assert_eq!(ids(&l, "Iranian airstrikes on Riyadh killed six."), vec!["iran"]);
+    assert_eq!(ids(&l, "The shelling of Khartoum went on."), Vec::<String>::new());
+    assert_eq!(ids(&l, "Drone attacks on Moscow were reported."), Vec::<String>::new());
+    // elsewhere the seat is its government
+    assert_eq!(ids(&l, "Riyadh condemned the attack."), vec!["saudi_arabia"]);
 }
 
 #[test]
@@ -1020,4 +1070,23 @@ fn a_seat_at_the_end_of_a_longer_place_name_is_no_metonym() {
     assert!(!ids(&l, "Officials arrived in Santa Cruz de Tenerife.").contains(&"spain".to_string()));
     // the seat alone still stands for its government
     assert_eq!(ids(&l, "Praia protested the decision."), vec!["cape_verde"]);
+}
+
+#[test]
+fn two_seats_joined_before_a_pair_noun_are_two_governments() {
+    let l = linker();
+    assert_eq!(
+        ids(&l, "Riyadh-Tehran talks resumed in Baghdad."),
+        vec!["saudi_arabia", "iran"]
+    );
+    assert_eq!(
+        ids(&l, "The Khartoum-Asmara rapprochement surprised diplomats."),
+        vec!["sudan", "eritrea"]
+    );
+    assert_eq!(
+        ids(&l, "A Moscow-London dispute over spies deepened."),
+        vec!["russia", "uk"]
+    );
+    // one seat before the noun is the venue
+    assert_eq!(ids(&l, "Talks in Khartoum resumed."), Vec::<String>::new());
 }

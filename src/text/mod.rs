@@ -16,11 +16,13 @@
 //! also carries the hash of its form, so no lookup hashes a word twice.
 
 mod ascii;
+mod inflect;
 mod normalize;
 mod words;
 
 use ascii::{ascii_case_of, ascii_word_bounds, byte_is, push_ascii_word, tokenize_ascii, BOUND};
 
+pub use inflect::s_form;
 pub use normalize::{normalize_word, push_normalized};
 pub use words::{HashBits, StaticWords, TokenWords, WordSet, CALENDAR_WORDS};
 

@@ -73,17 +73,7 @@ fn doubles_final_consonant(w: &str) -> bool {
 pub fn forms_of(base: &str, fixed: &HashSet<String>, irregular: &HashMap<String, Vec<String>>) -> Vec<String> {
     let mut out = vec![base.to_string()];
     if !fixed.contains(base) {
-        let stem_y = base
-            .strip_suffix('y')
-            .filter(|s| s.chars().last().is_some_and(|c| !is_vowel(c)));
-        // -s
-        out.push(if let Some(s) = stem_y {
-            format!("{s}ies")
-        } else if base.ends_with('s') || base.ends_with('x') || base.ends_with("ch") || base.ends_with("sh") {
-            format!("{base}es")
-        } else {
-            format!("{base}s")
-        });
+        out.push(crate::text::s_form(base));
         out.push(regular_past(base));
         // -ing
         out.push(if base.ends_with("ee") {

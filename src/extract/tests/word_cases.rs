@@ -160,6 +160,29 @@ pub(super) const WORD_CASES: &[(&str, &[&str])] = &[
         &["iran support houthis"],
     ),
     ("Russia supplied the RSF with fuel.", &["russia support rsf"]),
+    // a theme in the singular: the lexicon writes each theme noun once
+    (
+        "The Houthis fired a missile at a Saudi warship.",
+        &["houthis oppose saudi_arabia"],
+    ),
+    ("Iran delivered one drone to Russia.", &["iran support russia"]),
+    (
+        "Sudanese soldiers fired a warning shot at Chadian border guards.",
+        &["sudan oppose chad"],
+    ),
+    // a demonym before an act noun leaves the act to the lexicon
+    (
+        "Iranian airstrikes on Eritrean positions resumed.",
+        &["iran oppose eritrea"],
+    ),
+    (
+        "Eritrea repelled Ethiopian attacks near Zalambessa.",
+        &["eritrea oppose ethiopia"],
+    ),
+    (
+        "The Saudi offensive against the Houthis stalled in the mountains.",
+        &["saudi_arabia oppose houthis"],
+    ),
     // a light verb and a meeting noun, a date between
     (
         "Abiy Ahmed held talks on Sunday with Isaias Afwerki.",
