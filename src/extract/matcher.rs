@@ -4,38 +4,13 @@
 
 use super::clause::View;
 use super::lexicon::Item;
-use crate::text::{Case, StaticWords, TokenKind, CALENDAR_WORDS};
+use crate::text::{Case, TokenKind, CALENDAR_WORDS, TIME_OPENERS, TIME_WORDS};
 
 /// How many words `*` stands for at most.
 const MAX_GAP: usize = 5;
 /// How many words a middle slot may hold.
 const MAX_MIDDLE: usize = 24;
 
-/// Words of time that stand alone or after "on", "in", "last", "this",
-/// "next", "early", "late", "mid" in an adjunct ("on Monday", "last week").
-pub(super) static TIME_WORDS: StaticWords = StaticWords::new(&[
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "day",
-    "today",
-    "yesterday",
-    "overnight",
-    "weeks",
-    "months",
-    "years",
-    "days",
-    "hours",
-]);
-/// Words that open a time adjunct.
-pub(super) const TIME_OPENERS: &[&str] = &[
-    "on", "in", "last", "this", "next", "early", "late", "mid", "earlier", "later", "for",
-];
 /// Words ending in -ly that are not adverbs.
 pub(super) const NOT_ADVERBS: &[&str] = &[
     "ally", "rally", "family", "supply", "reply", "apply", "assembly", "italy", "july", "fly", "only", "belly",

@@ -191,6 +191,12 @@ impl Linker {
                     {
                         continue;
                     }
+                    // "Yunus-Bek Yevkurov", "Jean-Yunus": a name joined by
+                    // a hyphen to a capitalised word no pattern holds is a
+                    // part of someone else's name
+                    if self.hyphenated_into_unknown_name(s, c, &cands) {
+                        continue;
+                    }
                     // "Government of National Unity" in a story of another
                     // country is not the Libyan one; "South Africa's
                     // Government of National Unity" is South Africa's
@@ -660,7 +666,9 @@ impl Linker {
         while before > 0 && s.tokens[before - 1].norm(s) == "the" {
             before -= 1;
         }
-        self.visit_before.match_ending_at(s, before).is_some() || self.talks_after.match_at(s, end).is_some()
+        // ("flew to Kinshasa next week for talks")
+        self.visit_before.match_ending_at(s, before).is_some()
+            || self.talks_after.match_at(s, s.time_adjunct_end(end)).is_some()
     }
 
     /// Whether token `i` is a joiner written inside a word ("Yerevan-Baku"),
@@ -670,6 +678,21 @@ impl Linker {
             .get(i)
             .is_some_and(|t| t.kind == TokenKind::Joiner && i > 0 && s.tokens[i - 1].end == t.start)
             && s.tokens.get(i + 1).is_some_and(|n| n.start == s.tokens[i].end)
+    }
+
+    /// Whether candidate `c` is joined by a hyphen written inside a word to
+    /// a capitalised word that no candidate covers, on either side, and
+    /// the compound goes on as a name ("Yunus-Bek Yevkurov"); before a
+    /// noun it is a pair ("the Trump-Kim summit").
+    pub(super) fn hyphenated_into_unknown_name(&self, s: &Sentence, c: &Candidate, cands: &[Candidate]) -> bool {
+        let capitalised = |i: usize| {
+            s.tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word && t.case == Case::Title)
+        };
+        let unknown = |i: usize| capitalised(i) && !cands.iter().any(|o| o.first <= i && i < o.end);
+        (self.hyphen_at(s, c.end) && unknown(c.end + 1) && capitalised(c.end + 2))
+            || (c.first >= 2 && self.hyphen_at(s, c.first - 1) && unknown(c.first - 2) && capitalised(c.end))
     }
 
     /// Whether candidate `c`, a seat of government, is joined by a hyphen

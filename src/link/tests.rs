@@ -821,7 +821,11 @@ fn lawmakers_act_for_their_state() {
         ids(&l, "British senators and Ethiopian legislators met."),
         vec!["uk", "ethiopia"]
     );
-    assert_eq!(ids(&l, "US lawmakers visited Asmara on Monday."), vec!["usa"]);
+    // (and the seat they visited its government: a visit is a meeting)
+    assert_eq!(
+        ids(&l, "US lawmakers visited Asmara on Monday."),
+        vec!["usa", "eritrea"]
+    );
 }
 
 #[test]
@@ -1089,4 +1093,42 @@ fn two_seats_joined_before_a_pair_noun_are_two_governments() {
     );
     // one seat before the noun is the venue
     assert_eq!(ids(&l, "Talks in Khartoum resumed."), Vec::<String>::new());
+}
+
+#[test]
+fn a_name_hyphenated_into_a_longer_unknown_name_is_not_its_own() {
+    let l = linker();
+    // "Burhan-Eddine Moussa" is another man; "Burhan" alone is Burhan
+    assert_eq!(
+        ids(&l, "Colonel Burhan-Eddine Moussa met the envoys."),
+        Vec::<String>::new()
+    );
+    assert_eq!(ids(&l, "Envoy Mehari-Afwerki Tesfay spoke."), Vec::<String>::new());
+    // two names joined before a noun are a pair
+    assert_eq!(
+        ids(&l, "The Burhan-Afwerki meeting ended."),
+        vec!["abdel_fattah_al_burhan", "isaias_afwerki"]
+    );
+    assert_eq!(ids(&l, "Burhan met the envoys."), vec!["abdel_fattah_al_burhan"]);
+}
+
+#[test]
+fn a_seat_visited_or_reached_for_talks_is_its_government() {
+    let l = linker();
+    // a visit to a country is a meeting with its government
+    assert_eq!(
+        ids(&l, "Blinken visited Riyadh on Monday."),
+        vec!["antony_blinken", "saudi_arabia"]
+    );
+    // a time between the seat and "for talks"
+    assert_eq!(
+        ids(&l, "Blinken flew to Asmara last week for talks."),
+        vec!["antony_blinken", "eritrea"]
+    );
+    assert_eq!(
+        ids(&l, "Blinken arrived in Tehran on Sunday evening for consultations."),
+        vec!["antony_blinken", "iran"]
+    );
+    // reached with no talks said: a place
+    assert_eq!(ids(&l, "Blinken arrived in Riyadh on Monday."), vec!["antony_blinken"]);
 }

@@ -24,7 +24,7 @@ use ascii::{ascii_case_of, ascii_word_bounds, byte_is, push_ascii_word, tokenize
 
 pub use inflect::s_form;
 pub use normalize::{normalize_word, push_normalized};
-pub use words::{HashBits, StaticWords, TokenWords, WordSet, CALENDAR_WORDS};
+pub use words::{HashBits, StaticWords, TokenWords, WordSet, CALENDAR_WORDS, TIME_OPENERS, TIME_WORDS};
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -113,6 +113,42 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    /// Where a time adjunct starting at token `at` ends ("next week", "on
+    /// Sunday", "later this month", "in 2024"): `at` itself where none
+    /// starts there. (The extractor's matcher reads adverbs and places
+    /// besides; this is the time alone, for the linker's cues.)
+    pub fn time_adjunct_end(&self, at: usize) -> usize {
+        let word = |i: usize| {
+            self.tokens
+                .get(i)
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.norm(self))
+        };
+        let timely = |i: usize| {
+            word(i).is_some_and(|w| TIME_WORDS.contains(w) || (CALENDAR_WORDS.contains(w) && w != "may"))
+                || self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+        };
+        let mut k = at;
+        while k < at + 4 {
+            if timely(k) {
+                k += 1;
+            } else if word(k).is_some_and(|w| TIME_OPENERS.contains(&w)) {
+                // openers may stack: "later this month", "early next year"
+                let mut e = k + 1;
+                while e < k + 3 && word(e).is_some_and(|w| TIME_OPENERS.contains(&w)) {
+                    e += 1;
+                }
+                if !timely(e) {
+                    break;
+                }
+                k = e + 1;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
     /// One past the dateline a wire story opens with ("GOMA, DR Congo (AFP)
     /// -", "TRIPOLI, Libya (AP) —"), or 0: a word in capitals, then only
     /// capitalised words and punctuation up to a dash. What a dateline
@@ -750,6 +786,20 @@ pub fn normalize_phrase(phrase: &str) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::ascii::ascii_word_case;
+
+    #[test]
+    fn a_time_adjunct_ends_after_its_time_words() {
+        let s =
+            &super::segment("He flew to Asmara next week for talks, on Sunday evening, in 2024 and later this month.")
+                [0];
+        let at = |w: &str| s.tokens.iter().position(|t| t.norm(s) == w).unwrap();
+        assert_eq!(s.time_adjunct_end(at("next")), at("for"));
+        assert_eq!(s.time_adjunct_end(at("on")), at("on") + 3);
+        assert_eq!(s.time_adjunct_end(at("in")), at("in") + 2);
+        assert_eq!(s.time_adjunct_end(at("later")), at("later") + 3);
+        // none: the token itself
+        assert_eq!(s.time_adjunct_end(at("flew")), at("flew"));
+    }
     use super::*;
 
     fn sentence_texts(text: &str) -> Vec<&str> {

@@ -105,6 +105,31 @@ impl StaticWords {
     }
 }
 
+/// Words of time that stand alone or after "on", "in", "last", "this",
+/// "next", "early", "late", "mid" in an adjunct ("on Monday", "last week").
+pub static TIME_WORDS: StaticWords = StaticWords::new(&[
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "day",
+    "today",
+    "yesterday",
+    "overnight",
+    "weeks",
+    "months",
+    "years",
+    "days",
+    "hours",
+]);
+/// Words that open a time adjunct.
+pub const TIME_OPENERS: &[&str] = &[
+    "on", "in", "last", "this", "next", "early", "late", "mid", "earlier", "later", "for",
+];
 /// The days of the week and the months, in their normal forms: never a
 /// name of an actor, and in a date they qualify an event ("on Monday").
 pub static CALENDAR_WORDS: StaticWords = StaticWords::new(&[

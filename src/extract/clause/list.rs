@@ -93,24 +93,36 @@ impl View<'_> {
         let mut skipped = 0;
         while j < self.s.tokens.len() && skipped <= max {
             if let Some(n) = self.starts[j] {
-                if self.possessive_after(n) {
+                // (or a body before an office: "Sudan's army chief X",
+                // "the RSF commander X")
+                let office_after = self
+                    .s
+                    .tokens
+                    .get(self.mentions[n].end_token)
+                    .is_some_and(|_| OFFICE_WORDS.contains(self.norm(self.mentions[n].end_token)));
+                if self.possessive_after(n) || office_after {
                     // a modifier: prefer the head's mention if one follows
                     let after = self.after_possessive(n);
                     // "against America's allies": the allies, not America
                     if self.relational_noun_after(after).is_some() {
                         return None;
                     }
-                    for k in after..(after + 4).min(self.s.tokens.len()) {
+                    let window = after..(after + 4).min(self.s.tokens.len());
+                    for k in window.clone() {
                         if let Some(h) = self.starts[k] {
                             return Some(h);
                         }
                         // only titles between: "Ukraine's President Petro
-                        // Poroshenko", "his Turkish counterpart, X"
+                        // Poroshenko", "his Turkish counterpart, X", or
+                        // nouns before an office ("Myanmar's junta chief
+                        // Min Aung Hlaing", "Sudan's army chief X")
                         let t = &self.s.tokens[k];
+                        let office_follows = || (k + 1..window.end).any(|j| OFFICE_WORDS.contains(self.norm(j)));
                         let titleish = t.kind == TokenKind::Word
                             && (t.case == Case::Title
                                 || OFFICE_WORDS.contains(self.norm(k))
-                                || self.norm(k) == "counterpart");
+                                || self.norm(k) == "counterpart"
+                                || (t.case == Case::Lower && office_follows()));
                         if !titleish && !self.is_comma(k) {
                             break;
                         }

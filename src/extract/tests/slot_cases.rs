@@ -54,6 +54,19 @@ pub(super) const SLOT_CASES: &[(&str, &[&str])] = &[
         "Blinken, the top US diplomat, met Abiy in Addis Ababa.",
         &["abiy_ahmed meet antony_blinken"],
     ),
+    // a possessor, nouns and an office before a name: the name
+    (
+        "Abiy Ahmed met Sudan's army chief Abdel Fattah al-Burhan in Addis Ababa.",
+        &["abdel_fattah_al_burhan meet abiy_ahmed"],
+    ),
+    (
+        "Hemedti accused Eritrea's veteran leader Isaias Afwerki of arming his rivals.",
+        &["hemedti oppose isaias_afwerki"],
+    ),
+    (
+        "The UAE hosted Yemen's rebel movement chief Abdul-Malik al-Houthi.",
+        &["abdul_malik_al_houthi meet uae"],
+    ),
     // meetings of several
     (
         "Abiy Ahmed and Isaias Afwerki met in Asmara on Sunday.",

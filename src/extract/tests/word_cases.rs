@@ -376,6 +376,16 @@ pub(super) const WORD_CASES: &[(&str, &[&str])] = &[
         "The African Union stopped recognizing the SAF.",
         &["african_union oppose saf"],
     ),
+    // never recognising someone: a position held, no negated support
+    (
+        "Eritrea said it would never recognise the TPLF.",
+        &["eritrea oppose tplf"],
+    ),
+    (
+        "Saudi Arabia has never recognized the Houthis.",
+        &["saudi_arabia oppose houthis"],
+    ),
+    ("Chad will never accept Hemedti's demands.", &["chad oppose hemedti"]),
     // extending someone's mandate
     ("The council voted to extend Burhan's mandate by two years.", &[]),
     ("Sudan extended the mandate of UNITAMS.", &["sudan support unitams"]),
