@@ -99,8 +99,11 @@ pub(super) fn attach(lexicon: &Lexicon, v: &View, occ: &mut [Occurrence]) {
         // the report and accused Kinshasa"); or the nearest before an
         // `after` cue. Every trigger at that distance takes it (an
         // event word and the pattern that begins with it).
+        // (and never across the edge of an insertion: "The TPLF, which
+        // has killed hundreds of soldiers, denied the claim" denies the
+        // claim, not the killing the aside states)
         let distance = |o: &Occurrence| -> Option<usize> {
-            if !applies(o) {
+            if !applies(o) || v.insertion[o.first] != v.insertion[i] {
                 return None;
             }
             if cue.before {

@@ -22,6 +22,19 @@ pub(super) const MODALITY_CASES: &[(&str, &[&str])] = &[
     ("Britain has ruled out arming the Yemeni government.", &[]),
     ("Blinken plans to meet Abiy Ahmed in Addis Ababa.", &[]),
     ("Mohammed bin Salman called off a visit to Washington.", &[]),
+    // a cue outside an insertion does not reach into it, nor out of it
+    (
+        "The RSF, which has shelled Chad, denied the report.",
+        &["rsf oppose chad"],
+    ),
+    (
+        "The UAE, which funds the RSF and has armed the Houthis, rejected the findings.",
+        &["uae support rsf", "uae support houthis"],
+    ),
+    (
+        "Eritrea, which did not attend, praised the TPLF.",
+        &["eritrea support tplf"],
+    ),
     // places that are only places
     ("Fighting spread to Khartoum and Sanaa.", &[]),
     ("Abiy Ahmed flew to Moscow and Washington.", &[]),
