@@ -11,6 +11,8 @@ const MAX_GAP: usize = 5;
 /// How many words a middle slot may hold.
 const MAX_MIDDLE: usize = 24;
 
+/// Signs of money before an amount, which a gap passes as a word.
+const CURRENCY_SIGNS: &[&str] = &["$", "€", "£", "¥"];
 /// Words ending in -ly that are not adverbs.
 pub(super) const NOT_ADVERBS: &[&str] = &[
     "ally", "rally", "family", "supply", "reply", "apply", "assembly", "italy", "july", "fly", "only", "belly",
@@ -213,6 +215,8 @@ fn match_from(v: &View, body: &[Item], at: usize, adjuncts: bool) -> Option<(usi
                 }
                 match v.s.tokens.get(k) {
                     Some(t) if t.kind != TokenKind::Punct => k += 1 + place_name_tail(v, k),
+                    // an amount is a word of the gap: "a $1 billion arms sale"
+                    Some(_) if CURRENCY_SIGNS.contains(&v.norm(k)) => k += 1,
                     _ => break,
                 }
             }

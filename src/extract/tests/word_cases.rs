@@ -160,6 +160,29 @@ pub(super) const WORD_CASES: &[(&str, &[&str])] = &[
         &["iran support houthis"],
     ),
     ("Russia supplied the RSF with fuel.", &["russia support rsf"]),
+    // a light verb and a supply noun, an amount before it
+    (
+        "Washington approved a $2 billion arms sale to Saudi Arabia.",
+        &["usa support saudi_arabia"],
+    ),
+    (
+        "Russia announced the sale of Su-35 jets to Iran.",
+        &["russia support iran"],
+    ),
+    (
+        "Britain completed a weapons transfer to the Yemeni government.",
+        &["uk support yemen_government"],
+    ),
+    // ordering an actor to leave
+    (
+        "Chad ordered Sudanese troops to leave its territory.",
+        &["chad oppose sudan"],
+    ),
+    ("Ethiopia told the TPLF to disarm.", &["ethiopia oppose tplf"]),
+    (
+        "Sudan ordered the UNITAMS mission to withdraw by December.",
+        &["sudan oppose unitams"],
+    ),
     // a theme in the singular: the lexicon writes each theme noun once
     (
         "The Houthis fired a missile at a Saudi warship.",
