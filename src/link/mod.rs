@@ -145,6 +145,7 @@ struct CueFile {
     visit_before: Vec<String>,
     talks_after: Vec<String>,
     pair_nouns: Vec<String>,
+    aimed_at: Vec<String>,
     government_nouns: Vec<String>,
     seat_agents: Vec<String>,
     generic_name_words: Vec<String>,
@@ -311,6 +312,9 @@ pub struct Linker {
     /// Nouns of what two governments do together, after two seats joined
     /// by a hyphen ("Yerevan-Baku talks").
     pair_nouns: PhraseSet,
+    /// Words after which "at" aims words at someone, not at a place
+    /// ("lashed out at Washington").
+    aimed_at: PhraseSet,
     government_nouns: PhraseSet,
     seat_agents: PhraseSet,
     event_nouns: PhraseSet,
@@ -637,6 +641,7 @@ impl Linker {
             visit_before: PhraseSet::new(&cues.visit_before),
             talks_after: PhraseSet::new(&cues.talks_after),
             pair_nouns: PhraseSet::nouns(&cues.pair_nouns),
+            aimed_at: PhraseSet::new(&cues.aimed_at),
             government_nouns: PhraseSet::new(&cues.government_nouns),
             seat_agents: PhraseSet::new(&cues.seat_agents),
             event_nouns: PhraseSet::new(&cues.event_nouns),

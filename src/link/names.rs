@@ -731,6 +731,11 @@ impl Linker {
                     break;
                 }
             }
+            // "lashed out at Washington", "took aim at Kigali": "at" after
+            // these words aims words at a government, no place
+            if self.aimed_at.match_ending_at(s, end).is_some() {
+                return false;
+            }
             if cues.match_ending_at(s, end).is_some() {
                 return true;
             }

@@ -1132,3 +1132,19 @@ fn a_seat_visited_or_reached_for_talks_is_its_government() {
     // reached with no talks said: a place
     assert_eq!(ids(&l, "Blinken arrived in Riyadh on Monday."), vec!["antony_blinken"]);
 }
+
+#[test]
+fn at_after_words_aimed_at_someone_is_no_place() {
+    let l = linker();
+    assert_eq!(
+        ids(&l, "Abiy lashed out at Asmara on Monday."),
+        vec!["abiy_ahmed", "eritrea"]
+    );
+    assert_eq!(ids(&l, "Hemedti took aim at Khartoum."), vec!["hemedti", "sudan"]);
+    assert_eq!(
+        ids(&l, "Burhan took a swipe at Riyadh."),
+        vec!["abdel_fattah_al_burhan", "saudi_arabia"]
+    );
+    // "at" alone is a place
+    assert_eq!(ids(&l, "Abiy arrived at Asmara airport."), vec!["abiy_ahmed"]);
+}
