@@ -146,6 +146,7 @@ struct CueFile {
     talks_after: Vec<String>,
     pair_nouns: Vec<String>,
     aimed_at: Vec<String>,
+    participle_synonyms: Vec<Vec<String>>,
     government_nouns: Vec<String>,
     seat_agents: Vec<String>,
     generic_name_words: Vec<String>,
@@ -480,6 +481,10 @@ impl Linker {
                 add(s, id, EntryKind::Alias, None, None, None, false);
                 // "M-23" for "M23"
                 if let Some(other) = variant::other_code_form(s) {
+                    add(&other, id, EntryKind::Alias, None, None, None, false);
+                }
+                // "the U.N.-supported government" for "UN-backed government"
+                for other in variant::synonym_forms(s, &cues.participle_synonyms) {
                     add(&other, id, EntryKind::Alias, None, None, None, false);
                 }
             }

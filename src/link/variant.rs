@@ -140,6 +140,37 @@ pub fn adjective_of(base: &str, adjective: &str) -> bool {
     })
 }
 
+/// An alias with each word of a set of synonyms (`sets`, lower case)
+/// written as each other member: "UN-backed government" is also "UN-
+/// supported government". Case is kept as the alias writes the word's
+/// first letter; the alias itself is not among the forms.
+pub fn synonym_forms(alias: &str, sets: &[Vec<String>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for set in sets {
+        for w in set {
+            // whole words only, inside a hyphen compound or between spaces
+            // (ASCII lower case keeps every byte offset)
+            let lower = alias.to_ascii_lowercase();
+            let Some(at) = lower.match_indices(w.as_str()).map(|(i, _)| i).find(|&i| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + w.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+            }) else {
+                continue;
+            };
+            for other in set.iter().filter(|o| *o != w && o.is_ascii() && !o.is_empty()) {
+                let capital = alias[at..].chars().next().is_some_and(char::is_uppercase);
+                let mut o = other.clone();
+                if capital {
+                    o = o[..1].to_uppercase() + &o[1..];
+                }
+                out.push(format!("{}{}{}", &alias[..at], o, &alias[at + w.len()..]));
+            }
+        }
+    }
+    out
+}
+
 /// A code of letters and digits written the other way, joined or split:
 /// "M23" and "M-23", "G5" and "G-5". The tokeniser reads "M-23" as two
 /// words, so each way is a pattern of its own.
@@ -402,6 +433,29 @@ mod tests {
         assert_eq!(other_code_form("G5 Sahel").as_deref(), Some("G-5 Sahel"));
         assert_eq!(other_code_form("Brigade 444"), None);
         assert_eq!(other_code_form("Hamas"), None);
+    }
+
+    #[test]
+    fn synonyms_in_names() {
+        let sets = vec![
+            vec!["backed".to_string(), "supported".to_string()],
+            vec!["recognised".to_string(), "recognized".to_string()],
+        ];
+        assert_eq!(
+            synonym_forms("UN-backed government", &sets),
+            vec!["UN-supported government"]
+        );
+        assert_eq!(
+            synonym_forms("Internationally Recognised Government", &sets),
+            vec!["Internationally Recognized Government"]
+        );
+        assert_eq!(
+            synonym_forms("Iran-backed militias", &sets),
+            vec!["Iran-supported militias"]
+        );
+        // whole words only
+        assert!(synonym_forms("Backedworth Front", &sets).is_empty());
+        assert!(synonym_forms("Hamas", &sets).is_empty());
     }
 
     #[test]
