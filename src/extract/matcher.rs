@@ -133,13 +133,21 @@ fn place_name_tail(v: &View, at: usize) -> usize {
         let t = &v.s.tokens[k];
         t.kind == TokenKind::Word && t.case == Case::Title && v.starts[k].is_none() && v.ends[k].is_none()
     };
-    if !plain_cap(at) {
+    let joiner = |k: usize| k < n && v.s.tokens[k].kind == TokenKind::Joiner;
+    // "al-Watiya", "el-Fasher": a particle joined to the name opens it
+    let mut e = if at + 2 < n && PLACE_PARTICLES.contains(&v.norm(at)) && joiner(at + 1) && plain_cap(at + 2) {
+        at + 3
+    } else if plain_cap(at) {
+        at + 1
+    } else {
         return 0;
-    }
-    let mut e = at + 1;
+    };
     loop {
         if e < n && plain_cap(e) {
             e += 1;
+        } else if e + 1 < n && joiner(e) && plain_cap(e + 1) {
+            // "Mocimboa-da-Praia" written with hyphens, "Ras-Lanuf"
+            e += 2;
         } else if e + 1 < n && PLACE_PARTICLES.contains(&v.norm(e)) && plain_cap(e + 1) {
             e += 2;
         } else {

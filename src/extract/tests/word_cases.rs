@@ -160,6 +160,19 @@ pub(super) const WORD_CASES: &[(&str, &[&str])] = &[
         &["iran support houthis"],
     ),
     ("Russia supplied the RSF with fuel.", &["russia support rsf"]),
+    // a place's name joined by hyphens is one word of a gap
+    (
+        "The SAF retook the strategic el-Obeid air base from the RSF.",
+        &["saf oppose rsf"],
+    ),
+    (
+        "The Houthis seized the vital al-Hudaydah port from the Yemeni government.",
+        &["houthis oppose yemen_government"],
+    ),
+    (
+        "Ethiopia captured the key town of Shire-Endaselassie from the TPLF.",
+        &["ethiopia oppose tplf"],
+    ),
     // a light verb and a supply noun, an amount before it
     (
         "Washington approved a $2 billion arms sale to Saudi Arabia.",
